@@ -1,0 +1,99 @@
+"""What every extractor shares: the Found value, text keys for matching, and data loading."""
+from __future__ import annotations
+
+import csv
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass
+class Found:
+    """A value and the span [start, end) of normalized text it was read from."""
+    value: Any
+    start: int
+    end: int
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+# --- tone placement and matching keys --------------------------------------------------------
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+# old style puts the tone on the second vowel of an open oa/oe/uy (hoá, uỷ); new style on the
+# first (hóa, ủy). Words with a final consonant (hoàn, quyết) or qu- (quý) are not touched.
+_OLD_STYLE = re.compile(r"(?i)(?<!q)(o)(a|e)([" + _TONES + r"])(?![^\W\d_]|[\u0300-\u036f])"
+                        r"|(?<!q)(u)(y)([" + _TONES + r"])(?![^\W\d_]|[\u0300-\u036f])")
+
+
+def new_tones(s: str) -> str:
+    """Move old-style tone marks to the new style: ``Hoá`` → ``Hóa``, ``Uỷ`` → ``Ủy``.
+
+    The result has the same length as ``s`` when ``s`` is NFC (a precomposed letter moves its
+    mark to the neighbouring vowel), so offsets stay valid.
+    """
+    if not s.isascii():
+        d = unicodedata.normalize("NFD", s)
+
+        def swap(m: re.Match) -> str:
+            if m.group(1):
+                return m.group(1) + m.group(3) + m.group(2)
+            return m.group(4) + m.group(6) + m.group(5)
+
+        d2 = _OLD_STYLE.sub(swap, d)
+        if d2 != d:
+            return unicodedata.normalize("NFC", d2)
+    return s
+
+
+def strip_accents(s: str) -> str:
+    d = unicodedata.normalize("NFD", s).replace("đ", "d").replace("Đ", "D")
+    return "".join(c for c in d if unicodedata.category(c) != "Mn")
+
+
+def key(s: str | None) -> str:
+    """Matching key: NFC, new tone style, case-folded, spaces collapsed (diacritics kept)."""
+    if not s:
+        return ""
+    s = new_tones(unicodedata.normalize("NFC", s)).casefold()
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def fold(s: str | None) -> str:
+    """Accent-free matching key: ``Hướng Hóa`` = ``HUONG HOA`` = ``Hương Hoá``."""
+    return re.sub(r"[^0-9a-z]+", " ", strip_accents(key(s))).strip()
+
+
+# --- data files ------------------------------------------------------------------------------
+@lru_cache(maxsize=None)
+def load_tsv(name: str) -> tuple[dict, ...]:
+    """Rows of ``extractors/data/<name>`` as dicts (header row names the columns; # comments)."""
+    with open(DATA / name, encoding="utf-8", newline="") as f:
+        lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
+    return tuple(dict(r) for r in csv.DictReader(lines, delimiter="\t"))
+
+
+@lru_cache(maxsize=None)
+def load_lines(name: str) -> tuple[str, ...]:
+    """Non-empty, non-comment lines of ``extractors/data/<name>``."""
+    with open(DATA / name, encoding="utf-8") as f:
+        return tuple(ln.strip() for ln in f if ln.strip() and not ln.lstrip().startswith("#"))
+
+
+@lru_cache(maxsize=None)
+def load_json(name: str) -> Any:
+    with open(DATA / name, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def alternation(phrases) -> str:
+    """A regex alternation of literal phrases, longest first, spaces matching any whitespace."""
+    parts = sorted({p for p in phrases if p}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)

@@ -1,0 +1,308 @@
+"""Stage 5, store: walk the corpus, turn each new or changed file into a validated record.
+
+    files ─▶ ledger check (size, mtime, sha256) ─▶ worker: read → normalize → extract → validate
+          ─▶ records/<stem>.json (atomic) ─▶ ledger ─▶ graph / tracker hooks
+
+- A file whose content is unchanged since the last run is skipped without being read again
+  (size + mtime, then sha256 when those moved).
+- One broken file never stops a batch: its reason goes to ``errors.jsonl`` (Vietnamese and
+  English) and to the summary; the exit code is non-zero. A failed file is retried when its
+  content changes.
+- The same document arriving twice (same bytes, or the same issuer/year/number/symbol from two
+  files) is one record with two sources, and the duplicate is reported.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from pipeline.files import OutputLock, atomic_write_json
+from pipeline.model import ReadError
+from pipeline.read import SUFFIXES
+
+LEDGER = "ledger.json"
+ERRORS = "errors.jsonl"
+KNOWN = set(SUFFIXES) | {".doc"}
+
+
+@dataclass
+class Outcome:
+    path: str
+    status: str                      # new | updated | unchanged | failed | duplicate | deferred
+    record: dict | None = None
+    stage: str | None = None
+    vi: str | None = None
+    en: str | None = None
+    sha256: str | None = None
+    seconds: float = 0.0
+
+
+@dataclass
+class Summary:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(o.status == status for o in self.outcomes)
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+
+def discover(paths: list[Path]) -> list[Path]:
+    """Files to ingest under ``paths`` (hidden files and folders left out), sorted."""
+    found: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith(".") and Path(name).suffix.lower() in KNOWN:
+                        found.append(Path(root) / name)
+        else:
+            found.append(p)
+    return found
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def process_file(path: str, sha256: str) -> Outcome:
+    """Worker: one file → a validated record, or the reason it failed. Never raises."""
+    from pipeline.read import read
+    from pipeline.record import build_record
+    from pipeline.schema import InvalidRecord, validate
+    t0 = time.perf_counter()
+    stage = "read"
+    try:
+        doc = read(path)
+        stage = "extract"
+        record = build_record(doc, sha256)
+        stage = "validate"
+        validate(record)
+        return Outcome(path, "new", record, sha256=sha256, seconds=time.perf_counter() - t0)
+    except ReadError as e:
+        return Outcome(path, "failed", stage=e.stage, vi=e.vi, en=e.en, sha256=sha256)
+    except InvalidRecord as e:
+        return Outcome(path, "failed", stage="validate", sha256=sha256,
+                       vi="bản ghi không hợp lệ theo lược đồ: " + "; ".join(e.errors[:3]),
+                       en="record does not match the schema: " + "; ".join(e.errors[:3]))
+    except FileNotFoundError:
+        return Outcome(path, "failed", stage="read", sha256=sha256,
+                       vi="tệp đã bị xóa hoặc di chuyển trong khi xử lý",
+                       en="the file disappeared while it was being processed")
+    except PermissionError:
+        return Outcome(path, "failed", stage="read", sha256=sha256,
+                       vi="không có quyền đọc tệp", en="permission denied")
+    except Exception as e:  # an extractor bug must not cost the batch
+        return Outcome(path, "failed", stage=stage, sha256=sha256,
+                       vi=f"lỗi nội bộ ở bước {stage}: {type(e).__name__}: {e}",
+                       en=f"internal error in {stage}: {type(e).__name__}: {e}")
+
+
+def _record_name(path: Path) -> str:
+    return path.stem + ".json"
+
+
+class Ingest:
+    def __init__(self, out_dir: Path, jobs: int = 1, progress=None):
+        self.out = Path(out_dir)
+        self.records_dir = self.out / "records"
+        self.jobs = max(1, jobs)
+        self.progress = progress
+        self.ledger_path = self.out / LEDGER
+        self.ledger: dict[str, dict] = {}
+        if self.ledger_path.exists():
+            try:
+                self.ledger = json.loads(self.ledger_path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self.ledger = {}
+
+    # -- what needs doing ---------------------------------------------------------------
+    def plan(self, files: list[Path]) -> tuple[list[tuple[str, str]], list[Outcome]]:
+        todo: list[tuple[str, str]] = []
+        done: list[Outcome] = []
+        for f in files:
+            key = str(f)
+            try:
+                st = f.stat()
+            except FileNotFoundError:
+                done.append(Outcome(key, "failed", stage="read", vi="không tìm thấy tệp", en="file not found"))
+                continue
+            except PermissionError:
+                done.append(Outcome(key, "failed", stage="read", vi="không có quyền đọc tệp", en="permission denied"))
+                continue
+            prev = self.ledger.get(key)
+            if prev and prev.get("size") == st.st_size and prev.get("mtime") == st.st_mtime_ns:
+                done.append(self._unchanged(key, prev))
+                continue
+            try:
+                digest = sha256_file(f)
+            except PermissionError:
+                done.append(Outcome(key, "failed", stage="read", vi="không có quyền đọc tệp", en="permission denied"))
+                continue
+            except OSError as e:
+                done.append(Outcome(key, "failed", stage="read", vi=f"không đọc được tệp: {e.strerror}",
+                                    en=f"cannot read the file: {e.strerror}"))
+                continue
+            if prev and prev.get("sha256") == digest:
+                prev.update(size=st.st_size, mtime=st.st_mtime_ns)
+                done.append(self._unchanged(key, prev))
+                continue
+            todo.append((key, digest))
+        return todo, done
+
+    def _unchanged(self, key: str, prev: dict) -> Outcome:
+        if prev.get("status") == "failed":
+            return Outcome(key, "failed", stage=prev.get("stage"), vi=prev.get("vi"), en=prev.get("en"),
+                           sha256=prev.get("sha256"))
+        return Outcome(key, "unchanged", sha256=prev.get("sha256"))
+
+    # -- doing it -------------------------------------------------------------------------
+    def run(self, files: list[Path]) -> Summary:
+        summary = Summary()
+        todo, done = self.plan(files)
+        summary.outcomes.extend(done)
+        total = len(todo)
+        if self.progress:
+            self.progress.start(total)
+        results = self._map(todo)
+        for i, outcome in enumerate(results, 1):
+            self._store(outcome)
+            summary.outcomes.append(outcome)
+            if self.progress:
+                self.progress.advance(i, total, outcome)
+        if self.progress:
+            self.progress.stop()
+        self._dedupe(summary)
+        atomic_write_json(self.ledger_path, self.ledger, indent=None)
+        self._log_errors(summary)
+        return summary
+
+    def _map(self, todo: list[tuple[str, str]]):
+        if self.jobs == 1 or len(todo) < 2:
+            for path, digest in todo:
+                yield process_file(path, digest)
+            return
+        with ProcessPoolExecutor(max_workers=self.jobs) as pool:
+            chunk = max(1, min(32, len(todo) // (self.jobs * 4) or 1))
+            yield from pool.map(process_file, [p for p, _ in todo], [d for _, d in todo], chunksize=chunk)
+
+    def _store(self, o: Outcome) -> None:
+        path = Path(o.path)
+        try:
+            st = path.stat()
+            size, mtime = st.st_size, st.st_mtime_ns
+        except OSError:
+            size = mtime = None
+        entry = {"sha256": o.sha256, "size": size, "mtime": mtime,
+                 "time": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+        if o.status == "failed":
+            entry.update(status="failed", stage=o.stage, vi=o.vi, en=o.en)
+        else:
+            name = _record_name(path)
+            if self.ledger.get(str(path), {}).get("record"):
+                o.status = "updated"
+            atomic_write_json(self.records_dir / name, o.record)
+            entry.update(status="ok", record=name)
+        self.ledger[str(path)] = entry
+
+    def _dedupe(self, summary: Summary) -> None:
+        """One document, several files: keep the first record, list the others as sources."""
+        from pipeline.record import doc_identity
+        fresh = [o for o in summary.outcomes if o.record is not None]
+        if not fresh:
+            return
+        fresh_names = {_record_name(Path(o.path)) for o in fresh}
+        seen: dict = {}
+        for name, rec in self.load_records(with_names=True):   # earlier records come first
+            if name not in fresh_names:
+                for k in (("sha", rec["source"].get("sha256")), ("id", doc_identity(rec))):
+                    if k[1]:
+                        seen.setdefault(k, name)
+        for o in fresh:
+            mine = _record_name(Path(o.path))
+            for k in (("sha", o.record["source"].get("sha256")), ("id", doc_identity(o.record))):
+                other = seen.get(k)
+                if k[1] and other and other != mine:
+                    first_path = self.records_dir / other
+                    first = json.loads(first_path.read_text(encoding="utf-8"))
+                    also = first["source"].setdefault("also", [])
+                    if o.path not in also:
+                        also.append(o.path)
+                        atomic_write_json(first_path, first)
+                    (self.records_dir / mine).unlink(missing_ok=True)
+                    self.ledger[o.path].update(status="duplicate", record=other)
+                    o.status = "duplicate"
+                    o.vi = f"trùng văn bản với {first['source']['path']}"
+                    o.en = f"the same document as {first['source']['path']}"
+                    break
+            else:
+                for k in (("sha", o.record["source"].get("sha256")), ("id", doc_identity(o.record))):
+                    if k[1]:
+                        seen.setdefault(k, mine)
+
+    def load_records(self, with_names: bool = False):
+        if not self.records_dir.is_dir():
+            return []
+        out = []
+        for p in sorted(self.records_dir.glob("*.json")):
+            try:
+                rec = json.loads(p.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue
+            out.append((p.name, rec) if with_names else rec)
+        return out
+
+    def _log_errors(self, summary: Summary) -> None:
+        fresh = [o for o in summary.failed if o.record is None and o.stage and o.vi]
+        if not fresh:
+            return
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        self.out.mkdir(parents=True, exist_ok=True)
+        with open(self.out / ERRORS, "a", encoding="utf-8") as f:
+            for o in fresh:
+                f.write(json.dumps({"file": o.path, "stage": o.stage, "reason_vi": o.vi,
+                                    "reason_en": o.en, "time": now}, ensure_ascii=False) + "\n")
+
+    def after_ingest(self) -> list[str]:
+        """Rebuild the graph and the tracker from all records; return warnings."""
+        import importlib
+        records = self.load_records()
+        notes = []
+        for mod in ("pipeline.graph", "pipeline.track"):
+            try:
+                hook = getattr(importlib.import_module(mod), "after_ingest", None)
+            except ImportError:
+                continue
+            if hook is None:
+                continue
+            try:
+                hook(self.out, records)
+            except Exception as e:
+                notes.append(f"{mod}: {type(e).__name__}: {e}")
+        return notes
+
+
+def ingest(paths: list[Path], out_dir: Path, jobs: int = 1, progress=None,
+           hooks: bool = True) -> Summary:
+    """Ingest ``paths`` into ``out_dir`` under the folder's lock (raises files.Busy)."""
+    with OutputLock(out_dir):
+        job = Ingest(out_dir, jobs, progress)
+        summary = job.run(discover(paths))
+        if hooks:
+            for note in job.after_ingest():
+                print("cảnh báo:", note, file=sys.stderr)
+        return summary
