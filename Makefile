@@ -20,5 +20,11 @@ run: setup
 test: setup
 	$(BIN)/python -m pytest
 
+eval: setup
+	$(BIN)/python scripts/eval.py
+
+bench: setup
+	$(BIN)/python scripts/bench.py
+
 clean:
 	rm -rf outputs/records outputs/*.json outputs/*.db outputs/*.graphml outputs/*.jsonl

@@ -28,6 +28,8 @@ from pipeline.model import ReadError
 from pipeline.read import SUFFIXES
 
 LEDGER = "ledger.json"
+SETTLE_S = float(os.environ.get("CONGVAN_SETTLE_S", "1.0"))   # a file younger than this may still be copying
+FLUSH_EVERY = 200                                              # ledger entries between durable saves
 ERRORS = "errors.jsonl"
 KNOWN = set(SUFFIXES) | {".doc"}
 
@@ -69,6 +71,33 @@ def discover(paths: list[Path]) -> list[Path]:
         else:
             found.append(p)
     return found
+
+
+def settle(files: list[Path], wait: float = 0.5) -> tuple[list[Path], list[Path]]:
+    """Split ``files`` into those at rest and those still changing (being copied in).
+
+    Only files modified in the last SETTLE_S seconds are watched, for ``wait`` seconds at most."""
+    now = time.time()
+    young = {}
+    for f in files:
+        try:
+            st = f.stat()
+        except OSError:
+            continue
+        if now - st.st_mtime < SETTLE_S:
+            young[f] = (st.st_size, st.st_mtime_ns)
+    if not young:
+        return files, []
+    time.sleep(wait)
+    moving = set()
+    for f, sig in young.items():
+        try:
+            st = f.stat()
+        except OSError:
+            continue
+        if (st.st_size, st.st_mtime_ns) != sig:
+            moving.add(f)
+    return [f for f in files if f not in moving], sorted(moving)
 
 
 def sha256_file(path: Path) -> str:
@@ -132,8 +161,11 @@ class Ingest:
 
     # -- what needs doing ---------------------------------------------------------------
     def plan(self, files: list[Path]) -> tuple[list[tuple[str, str]], list[Outcome]]:
+        files, deferred = settle(files)
         todo: list[tuple[str, str]] = []
-        done: list[Outcome] = []
+        done: list[Outcome] = [Outcome(str(f), "deferred", vi="tệp đang được chép, sẽ xử lý ở lần sau",
+                                       en="the file is still being written; it will be processed next time")
+                               for f in deferred]
         for f in files:
             key = str(f)
             try:
@@ -182,6 +214,8 @@ class Ingest:
         for i, outcome in enumerate(results, 1):
             self._store(outcome)
             summary.outcomes.append(outcome)
+            if i % FLUSH_EVERY == 0:          # a killed run keeps what it finished
+                atomic_write_json(self.ledger_path, self.ledger, indent=None)
             if self.progress:
                 self.progress.advance(i, total, outcome)
         if self.progress:

@@ -6,7 +6,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 DATA = ROOT / "tests" / "data"
 FIXTURES = ROOT / "tests" / "fixtures"
-SEEDS = sorted(CORPUS.glob("00[0-4]_*.txt"))
+SEEDS = [CORPUS / (g.stem + ".txt") for g in sorted((DATA / "gold").glob("*.json"))]
+DEV = [CORPUS / (g.stem + ".txt") for g in sorted((DATA / "dev" / "gold").glob("*.json"))]
 
 
 @pytest.fixture
