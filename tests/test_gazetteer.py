@@ -1,0 +1,81 @@
+"""Administrative units: the 2020 map and fuzzy look-up of the names clerks print."""
+import pytest
+
+from extractors import gazetteer as gz
+
+
+def test_the_2020_map_has_63_provinces_and_their_units():
+    g = gz.gazetteer("2020")
+    levels = [u.level for u in g.units.values()]
+    assert levels.count("province") == 63
+    assert levels.count("district") == 705
+    assert levels.count("commune") == 10599
+
+
+@pytest.mark.parametrize("district, province, communes", [
+    ("Hướng Hóa", "Quảng Trị", 21),
+    ("Vĩnh Tường", "Vĩnh Phúc", 28),
+    ("Vũng Tàu", "Bà Rịa - Vũng Tàu", 17),
+])
+def test_commune_counts_of_seed_districts(district, province, communes):
+    assert len(gz.communes_of(district, province)) == communes
+    assert gz.find_district(district).province == province
+
+
+def test_a_misspelt_district_in_capitals_is_found():
+    # seed 001 prints "HUYỆN HƯƠNG HOÁ": the district of Quảng Trị is Hướng Hóa
+    u = gz.find_district("HƯƠNG HOÁ")
+    assert (u.name, u.type, u.province, u.code) == ("Hướng Hóa", "huyện", "Quảng Trị", "465")
+    assert gz.find_district("huong hoa").name == "Hướng Hóa"
+    assert gz.find_district("HUYỆN HƯƠNG HÓA").name == "Hướng Hóa"
+
+
+def test_small_misspellings_and_type_words():
+    assert gz.find_district("Vĩnh Tườn").name == "Vĩnh Tường"          # one letter lost
+    assert gz.find_district("TP. Vũng Tàu").type == "thành phố"
+    assert gz.find_district("Q.1").province == "Hồ Chí Minh"
+
+
+@pytest.mark.parametrize("written, canonical", [
+    ("TỈNH LAI CHÂU", "Lai Châu"),
+    ("Thừa Thiên Huế", "Thừa Thiên Huế"),
+    ("DAK LAK", "Đắk Lắk"),
+    ("Khánh Hoà", "Khánh Hòa"),
+    ("THÀNH PHỐ HỒ CHÍ MINH", "Hồ Chí Minh"),
+    ("TP.HCM", "Hồ Chí Minh"),
+    ("Bà Rịa Vũng Tàu", "Bà Rịa - Vũng Tàu"),
+])
+def test_find_province(written, canonical):
+    assert gz.find_province(written) == canonical
+
+
+def test_a_city_of_a_province_is_not_the_province():
+    # "Vũng Tàu" is a district-level city of Bà Rịa - Vũng Tàu, not a province
+    assert gz.find_province("Vũng Tàu") is None
+    assert gz.is_central_city("Hà Nội") and not gz.is_central_city("Lai Châu")
+
+
+def test_homonym_districts_need_their_province():
+    assert len(gz.find_districts("Châu Thành")) > 1
+    assert gz.find_district("Châu Thành") is None
+    assert gz.find_district("Châu Thành", "Tiền Giang").code == "821"
+
+
+def test_communes_and_units_by_code():
+    u = gz.find_commune("Hướng Lập", district="Hướng Hóa")
+    assert (u.type, u.district, u.province) == ("xã", "Hướng Hóa", "Quảng Trị")
+    assert gz.gazetteer().units["465"].full_name == "Huyện Hướng Hóa"
+
+
+def test_eras():
+    assert gz.era_for("2020-08-14") == "2020"
+    assert gz.era_for(None) == gz.DEFAULT_ERA
+    with pytest.raises(ValueError):
+        gz.Gazetteer("1975")
+
+
+def test_split_type_and_edit_distance():
+    assert gz.split_type("HUYỆN HƯƠNG HÓA") == ("huyện", "HƯƠNG HÓA")
+    assert gz.split_type("TP. Vũng Tàu") == ("thành phố", "Vũng Tàu")
+    assert gz.split_type("Hà Nội") == (None, "Hà Nội")
+    assert gz.edit_distance("vinh tuong", "vinh tuon") == 1
