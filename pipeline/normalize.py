@@ -41,6 +41,7 @@ _ITEM = re.compile(
 _MARKER_ONLY = re.compile(r"^(?:[-+•]|\d{1,3}(?:\.\d{1,3})*[.)]|\(\d{1,3}\)|[a-zđ]\)|[IVXLC]{1,6}[.)])$")
 _TERMINAL = re.compile(r"[.;:!?]$|\./\.$")
 _AUTHORITY = re.compile(r"^(?:TM|KT|TL|TUQ|Q|PT)\.\s")
+_ADDRESSED = re.compile(r"(?i)^(?:Đồng\s+)?kính\s+gửi\s*:\s*\S")
 _NUMBER_LINE = re.compile(r"(?i)^Số\s*:")
 _JOINING_END = re.compile(r"(?:[,\-(/&]|\b(?:VÀ|CỦA|VỀ|CHO|TẠI|TRÊN|THEO|CÁC|NHỮNG))$")
 
@@ -122,6 +123,8 @@ def should_join(a: str, b: str, across_blank: bool = False) -> bool:
     if _ITEM.match(b) or _block_start().match(b):
         return False
     if _TERMINAL.search(a) or _NUMBER_LINE.match(a) or _AUTHORITY.match(a):
+        return False
+    if _ADDRESSED.match(a) and b[0].isupper():         # "Kính gửi: Công ty X" ⏎ a new line
         return False
     first = b[0]
     if across_blank:                                  # a page break: only mid-sentence

@@ -63,3 +63,13 @@ def test_spans_map_back_to_the_original_text():
         original = raw[a:b]
         # the original holds the same words, with its own markdown and tone style
         assert normalize(original).text == phrase, (phrase, original)
+
+
+def test_a_wrap_before_a_lower_case_so_is_joined_but_the_number_line_stands():
+    t = normalize("sửa đổi, bổ sung bởi Luật\nsố 94/2025/QH15\n\nSố: 5/UBND-VP\nV/v báo cáo")
+    assert t.text == "sửa đổi, bổ sung bởi Luật số 94/2025/QH15\n\nSố: 5/UBND-VP\nV/v báo cáo"
+
+
+def test_an_inline_addressee_keeps_its_line():
+    t = normalize("Kính gửi: Công ty Điện lực tỉnh\nCông ty đã có báo cáo số 12/BC-ĐL.")
+    assert t.text.splitlines() == ["Kính gửi: Công ty Điện lực tỉnh", "Công ty đã có báo cáo số 12/BC-ĐL."]
