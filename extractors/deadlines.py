@@ -267,6 +267,8 @@ def _time_of(g: dict, prefix: str) -> str | None:
     if h is None:
         return None
     hour, minute = int(h), int(_g(g, "minute", prefix) or 0)
+    if hour == 24:                                  # ``24h00``: the end of the day
+        return "23:59"
     add = _TABLES["ampm"].get(key(_g(g, "ampm", prefix) or ""), 0)
     if add and hour < 12:
         hour += add
@@ -302,8 +304,12 @@ def _read(g: dict, phrase: str, rule: dict, issued: date | None) -> list[dict]:
             day = issued + timedelta(days=_TABLES["relative_days"][key(_g(g, "relday"))])
     elif ("", "day") in g:
         day, mo, dd = _read_date(g, "", issued)
-        if day is None and mo is not None:         # no year and no issue date to read it from
-            extra = {"month": mo, "day_of_month": dd}
+        if day is None:
+            if _g(g, "year") or issued is not None or _valid(2000, mo, dd) is None:
+                return []                           # no such day (``31/2``)
+            extra = {"month": mo, "day_of_month": dd}   # no year, and no issue date to read it from
+    if day is None and not times and not extra:     # a period of an unknown year, ``ngày mai`` of no date
+        return []
     values = []
     for tm in times or [None]:
         v = _base(kind, phrase)
@@ -419,10 +425,11 @@ def _read_relative(g: dict, phrase: str, issued: date | None) -> dict:
 
 
 def _period(g: dict, issued: date | None, kind: str) -> tuple[date, date, str] | None:
-    """(start, end, kind) of a named period: a quarter, a half-year, a month, a year."""
-    y = int(_g(g, "year")) if _g(g, "year") else None
-    roll = y is None
-    base_year = y if y is not None else (issued.year if issued else None)
+    """(start, end, kind) of a named period: a quarter, a half-year, a month, a year. Without a
+    year the period is the issue date's, or the next one when that has ended."""
+    year = _g(g, "year") or _g(g, "pyear")
+    roll = year is None
+    base_year = int(year) if year else (issued.year if issued else None)
     if base_year is None:
         return None
     pkind = "period"
@@ -436,11 +443,8 @@ def _period(g: dict, issued: date | None, kind: str) -> tuple[date, date, str] |
         mo = int(_g(g, "pmonth"))
         span, pkind = (mo, mo), "by_end"
     elif _g(g, "pyear") is not None:
-        y, roll, base_year = int(_g(g, "pyear")), False, int(_g(g, "pyear"))
         span, pkind = (1, 12), "by_end"
-    elif _g(g, "this") is not None:
-        if issued is None:
-            return None
+    elif _g(g, "this") is not None and issued is not None:      # ``trong năm nay``, ``quý này``
         roll = False
         w = key(_g(g, "this"))
         if w == "năm":
@@ -456,9 +460,7 @@ def _period(g: dict, issued: date | None, kind: str) -> tuple[date, date, str] |
     start, end = date(base_year, span[0], 1), _month_end(base_year, span[1])
     if roll and issued is not None and end < issued:
         start, end = date(base_year + 1, span[0], 1), _month_end(base_year + 1, span[1])
-    if kind == "before":
-        pkind = "before"
-    return start, end, pkind
+    return start, end, ("before" if kind == "before" else pkind)
 
 
 # --- deciding what is a deadline -------------------------------------------------------------
@@ -538,11 +540,11 @@ def extract_deadlines(text: str, issued: str | None = None, offset: int = 0) -> 
                 cands.append((s, e, prio, name, rule, g))
     out: list[tuple[int, int, dict, bool]] = []
     pending_time: list[tuple[int, int, list[dict]]] = []
-    for s, e, _, name, rule, g in _select(cands):
+    for s, e, _, _, rule, g in _select(cands):
         values = _read(g, text[s:e], rule, iss)
         if not values or not _keep(text, s, e, g, rule, values[0], iss, day_known):
             continue
-        if name == "time" and all(v["date"] is None for v in values):
+        if rule.get("clause_recurrence") and all(v["date"] is None for v in values):
             pending_time.append((s, e, values))
             continue
         out.extend((s, e, v, bool(rule.get("standalone"))) for v in values)

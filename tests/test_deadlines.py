@@ -175,6 +175,8 @@ TABLE = [
      '2025-11-20', [V('Hạn nộp hồ sơ: 17h00 ngày 30/11/2025', 'by_end', date='2025-11-30', time='17:00')]),
     ("Thời gian tổ chức Hội nghị: 8h00 ngày 25/11/2025",
      '2025-11-20', [V('Thời gian tổ chức Hội nghị: 8h00 ngày 25/11/2025', 'on', date='2025-11-25', time='08:00')]),
+    ("cập nhật số liệu lên phần mềm trước 24h00 ngày 31/12/2025.",           # the end of the day
+     '2025-11-20', [V('trước 24h00 ngày 31/12/2025', 'before', date='2025-12-31', time='23:59')]),
 ]
 
 NOT_DEADLINES = [
@@ -215,7 +217,8 @@ NOT_DEADLINES = [
     ('Tổng thiệt hại ước trên 4.500 tỷ đồng (chưa kể thiệt hại tài sản trong dân)',
      '2025-11-21'),
     ('- Giai đoạn khẩn cấp (0-48 giờ): Tổ chức lực lượng, phương tiện tiếp cận ngay các vùng ngập sâu',
-     '2025-11-21'),
+     '2025-11-21'),    ("báo cáo trước ngày 31/2/2025",                                            # no such day
+     "2025-01-10"),
 ]
 
 
@@ -266,6 +269,10 @@ def test_no_issue_date():
     # nothing is background without an issue date, but a statistic still is
     assert extract_deadlines("trước ngày 20/8/2020", None)[0].value["date"] == "2020-08-20"
     assert extract_deadlines("theo thống kê tính đến ngày 13/8/2020, tỉnh mới có", None) == []
+    # a period needs a year: written, or the issue date's
+    assert extract_deadlines("Hoàn thành trong năm 2025.", None)[0].value["date"] == "2025-12-31"
+    assert extract_deadlines("hoàn thành trong quý I", None) == []
+    assert extract_deadlines("hoàn thành trong quý I", "2025-11-20")[0].value["date"] == "2026-03-31"
 
 
 def test_issue_date_with_blank_day():
