@@ -72,6 +72,10 @@ class _Progress:
             self.bar.stop()
 
 
+LEVEL_VI = {"central": "trung ương", "province": "cấp tỉnh", "district": "cấp huyện", "commune": "cấp xã",
+            "other": "khác"}
+RELATION_VI = {"implements": "thực hiện", "follows_up": "tiếp theo", "requested_by": "theo đề nghị",
+               "references": "tham chiếu"}
 STATUS_VI = {"new": "mới", "updated": "cập nhật", "unchanged": "không đổi", "failed": "LỖI",
              "duplicate": "trùng", "deferred": "hoãn"}
 
@@ -119,7 +123,7 @@ def run_ingest(args) -> int:
 # --- show ----------------------------------------------------------------------------------
 def add_show_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", type=Path, help="tệp văn bản, hoặc bản ghi .json trong outputs/records")
-    p.add_argument("--out", type=Path, default=Path("outputs"), help="thư mục kết quả (mặc định: outputs/)")
+    p.add_argument("--dir", type=Path, default=Path("outputs"), help="thư mục kết quả của congvan ingest (mặc định: outputs/)")
     p.add_argument("--json", action="store_true", help="in JSON thay vì bảng")
 
 
@@ -139,10 +143,10 @@ def load_record_for(file: Path, out: Path) -> dict:
 
 def run_show(args) -> int:
     from rich.table import Table
-    if not args.file.exists() and not (args.out / "records" / (args.file.stem + ".json")).exists():
+    if not args.file.exists() and not (args.dir / "records" / (args.file.stem + ".json")).exists():
         print(f"Không tìm thấy {args.file} (no such file)", file=sys.stderr)
         return 2
-    r = load_record_for(args.file, args.out)
+    r = load_record_for(args.file, args.dir)
     if args.json:
         print(json.dumps({k: v for k, v in r.items() if k != "text"}, ensure_ascii=False, indent=2))
         return 0
@@ -157,7 +161,8 @@ def run_show(args) -> int:
         ("Số, ký hiệu", f"{r.get('number') or '(để trống)'}/{r.get('symbol')}" if r.get("symbol") else None),
         ("Ngày ban hành", r.get("issued_date")),
         ("Địa danh", r.get("place")),
-        ("Cơ quan ban hành", " · ".join(x for x in (issuer.get("name"), issuer.get("level"), issuer.get("province")) if x)),
+        ("Cơ quan ban hành", " · ".join(x for x in (issuer.get("name"), LEVEL_VI.get(issuer.get("level")),
+                                                      issuer.get("province")) if x)),
         ("Trích yếu", r.get("subject")),
         ("Độ khẩn", r.get("urgency")),
         ("Độ mật", r.get("secrecy")),
@@ -165,7 +170,8 @@ def run_show(args) -> int:
         ("Kính gửi", "\n".join(x["text"] for x in r.get("recipients") or [])),
         ("Nơi nhận", "\n".join(x["text"] for x in r.get("cc") or [])),
         ("Căn cứ / tham chiếu", "\n".join(
-            f"{x.get('doc_type') or ''} {x.get('number') or ''}/{x.get('symbol')} {x.get('date') or ''} — {x.get('relation')}"
+            f"{x.get('doc_type') or ''} {x.get('number') or ''}/{x.get('symbol')} {x.get('date') or ''}"
+            f" — {RELATION_VI.get(x.get('relation'), x.get('relation'))}"
             for x in r.get("references") or [])),
     ]
     for k, v in rows:

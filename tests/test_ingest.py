@@ -95,7 +95,7 @@ def test_cli_exit_codes_and_show(tmp_path, capsys):
     assert main(["ingest", str(src), "--out", str(out)]) == 1
     err = capsys.readouterr().err
     assert "empty.txt" in err and "tệp rỗng" in err and "Traceback" not in err
-    assert main(["show", str(src / "001_741c13397cfce331.txt"), "--out", str(out), "--json"]) == 0
+    assert main(["show", str(src / "001_741c13397cfce331.txt"), "--dir", str(out), "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert shown["source"]["path"].endswith("001_741c13397cfce331.txt")
-    assert main(["show", str(tmp_path / "nope.txt"), "--out", str(out)]) == 2
+    assert main(["show", str(tmp_path / "nope.txt"), "--dir", str(out)]) == 2
