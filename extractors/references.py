@@ -11,13 +11,24 @@ Every citation is anchored on its số/ký hiệu (``978/UBND-VP``, ``30/2020/N�
 ``213-KL/TW``); around it are read the type (the word before it, or the type part of the
 symbol), the date, the issuer (``của …`` after it, ``của … tại`` before it, or the issuer part
 of the symbol) and the trích yếu (``về …``). A list shares what its members leave out: one type
-("các Công điện số 217/CĐ-TTg, 218/CĐ-TTg"), one issuer ("… số 010/CĐ-UBND ngày 20/11/2025 của
-UBND tỉnh"), and one date over a run of consecutive numbers ("số 008/CĐ-UBND và số 009/CĐ-UBND
-ngày 19/11/2025": documents of one series issued the same day carry consecutive numbers).
+("các Công điện số 217/CĐ-TTg, 218/CĐ-TTg") and one issuer ("… số 010/CĐ-UBND ngày 20/11/2025
+của UBND tỉnh"). A date is shared more carefully, as a clerk reads it:
+
+- one date after a whole list ("các Công điện số 217/CĐ-TTg, 218/CĐ-TTg, 219/CĐ-TTg và
+  222/CĐ-TTg ngày 19/11/2025") is the last document's: writers close a list of documents of
+  different days with the latest date, and nothing says which of the others share it;
+- "cùng ngày …" / "đều ngày …" after a list dates every member;
+- in a list whose members are dated one by one ("số 007/CĐ-UBND ngày 17/11/2025, số 008/CĐ-UBND
+  và số 009/CĐ-UBND ngày 19/11/2025; …"), the writer groups the documents by day, so an
+  undated member takes the date of the group it is joined to.
 
 The relation comes from the cue before the citation (data: reference_cues.tsv) and from who
 issued the cited document: an earlier dispatch of the citing body itself is a follow-up
-(``follows_up``), whatever the verb; see ``_relation``.
+(``follows_up``), whatever the verb; a pointer inside a sentence ("theo quy định tại Điều 5
+Nghị định số …", "thay thế Quyết định số …") only refers to it; see ``_relation``.
+
+Where the text leaves the place of a body out ("UBND tỉnh", "Sở Nội vụ", a bare ``UBND``
+symbol), it is the citing document's own (its province, district or commune).
 
 Number and symbol follow the gold convention: the number is the digits before the first ``/``
 (or the ``-`` of a Party document), the symbol all after it.
@@ -28,28 +39,36 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extractors.base import Found, alternation, fold, key, load_lines, load_tsv, new_tones
+from extractors.base import Found, alternation, fold as _fold_uncached, key, load_lines, load_tsv, new_tones
+
+# the same few names and symbols are folded again and again: a pure function, cached
+fold = lru_cache(maxsize=8192)(_fold_uncached)
 
 RELATIONS = ("implements", "follows_up", "requested_by", "references")
 RELATION_VI = {"implements": "thực hiện", "follows_up": "tiếp theo",
                "requested_by": "theo đề nghị", "references": "tham chiếu"}
 
 # --- the số/ký hiệu -----------------------------------------------------------------------------
+_LOWER = "a-zàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ"
+_UPPER = _LOWER.upper()
 _PART = r"[^\W\d_][^\W_]*"                         # a letter, then letters or digits: CĐ, TTg, QH15
-_YEAR = r"(?:19|20)\d\d/"
+_YEAR = r"(?:19|20)\d\d/\s?"
+# a symbol broken after its dash or year at the end of a line or table cell ("05/2023/TT-⏎BLĐTBXH",
+# "17/2014/⏎TTLT-BLĐTBXH-BTC") goes on in capitals on the next line
+_BREAK = r"[ \t]*\n\s*(?=[" + _UPPER + r"]{2})"
+_DASH = r"(?:\s?-\s?|-" + _BREAK + r")"
 _NUMSYM = re.compile(
     r"(?<![\w/.,:\-])(\d{1,6})(?:"
-    r"\s?/\s?((?:" + _YEAR + r")?" + _PART + r"(?:\s?-\s?" + _PART + r")*)"   # 978/UBND-VP, 30/2020/NĐ-CP
+    r"\s?/\s?((?:" + _YEAR + r"(?:" + _BREAK + r")?)?" + _PART + r"(?:" + _DASH + _PART + r")*)"   # 978/UBND-VP, 30/2020/NĐ-CP
     r"|-(" + _PART + r"/" + _PART + r"))"                                  # 213-KL/TW (Party)
     r"(?![\w/])"
 )
 _DATE = (r"(?:(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*((?:19|20)\d\d)"
          r"|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d))")
-_DATE_AFTER = re.compile(r"\s*,?\s*(?:ban\s+hành\s+)?ngày\s+" + _DATE, re.I)
+_DATE_AFTER = re.compile(r"\s*,?\s*(?:ban\s+hành\s+)?(?:(?:cùng|đều)\s+)?ngày\s+" + _DATE, re.I)
+_SHARED_DATE = re.compile(r"(?i)(?:cùng|đều)\s+ngày")
 _OF = re.compile(r"\s*,?\s*của\s+", re.I)
-_LOWER = "a-zàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ"
-_UPPER = _LOWER.upper()
-_LEVEL_WORDS = r"(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)"
+_LEVEL_WORDS = r"(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|đặc\s+khu)"
 
 
 def _upper_count(s: str) -> int:
@@ -58,13 +77,40 @@ def _upper_count(s: str) -> int:
 
 def _valid_symbol(sym: str) -> bool:
     """A symbol is made of abbreviations: each part starts with a capital, the first has two
-    (``CĐ``, ``TTg``, ``QH15``), so ``237/Ngày`` of a gazette page header is not one."""
+    (``CĐ``, ``TTg``, ``QH15``) or is a type code however typed (``Qđ``), so ``237/Ngày`` of a
+    gazette page header is not one."""
     parts = [p for p in re.split(r"\s?[-/]\s?", sym) if p and not p.isdigit()]
     if not parts:
         return False
     if any(not p[0].isupper() for p in parts):
         return False
-    return _upper_count(parts[0]) >= 2
+    return _upper_count(parts[0]) >= 2 or type_code(parts[0]) is not None    # "Qđ-UBND" retyped
+
+
+def _lookup(table: dict, loose: dict, part: str):
+    """A symbol part in a table of abbreviations: as printed, then in any case, then without
+    diacritics (``QD`` for ``QĐ``, ``BLDTBXH`` for ``BLĐTBXH``: symbols are often retyped
+    without Đ); a loose form shared by two entries (``HD``: Hướng dẫn, Hợp đồng) is no match."""
+    hit = table.get(part)
+    if hit is None:
+        hits = loose.get(key(part)) or loose.get(fold(part)) or ()
+        hit = hits[0] if len(hits) == 1 else None
+    return hit
+
+
+def _loose_index(keys) -> dict:
+    out: dict[str, list] = {}
+    for k in keys:
+        for form in {key(k), fold(k)}:
+            if k not in out.setdefault(form, []):
+                out[form].append(k)
+    return out
+
+
+def type_code(part: str) -> str | None:
+    """The type code a symbol part stands for (``CĐ``, ``Cđ``, ``CD`` → ``CĐ``), or None."""
+    _, codes = _types()
+    return part if part in codes else _lookup({}, _code_index(), part)
 
 
 def split_symbol(sym: str) -> dict:
@@ -73,10 +119,11 @@ def split_symbol(sym: str) -> dict:
     year = None
     if parts and re.fullmatch(r"(?:19|20)\d\d", parts[0]):
         year = parts.pop(0)
-    _, codes = _types()
     code = None
-    if len(parts) > 1 and parts[0] in codes:
-        code = parts.pop(0)
+    if len(parts) > 1:
+        code = type_code(parts[0])
+        if code:
+            parts.pop(0)
     return {"year": year, "code": code, "issuers": parts}
 
 
@@ -132,6 +179,8 @@ def _named_before() -> re.Pattern:
     return re.compile(r"(?<![\w])(" + alternation(named) + r")\s+([^\n;:()\d/]{1,100}?)\s+số\s*$")
 
 
+_NUMBER_CANDIDATE = re.compile(r"\d+\s?[/-]")       # where a số/ký hiệu may start (a fast first pass)
+_OWN_NUMBER_LINE = re.compile(r"(?i)(?:^|\n)[ \t]*số\s*:\s*\Z")
 _SO_BEFORE = re.compile(r"(?i)(?<![\w])số\s*:?\s*$")
 
 
@@ -142,11 +191,17 @@ def _not_document() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
-def _cues() -> tuple[re.Pattern, dict[str, str]]:
+def _cues() -> tuple[re.Pattern, dict[str, str], frozenset]:
     rows = load_tsv("reference_cues.tsv")
     classes = {key(r["phrase"]): r["class"] for r in rows}
+    opening = frozenset(key(r["phrase"]) for r in rows if (r.get("where") or "") == "opening")
     pat = re.compile(r"(?i)(?<![\w])(?:" + alternation([r["phrase"] for r in rows]) + r")(?![\w])")
-    return pat, classes
+    return pat, classes, opening
+
+
+@lru_cache(maxsize=None)
+def _code_index() -> dict:
+    return _loose_index(_types()[1])
 
 
 @lru_cache(maxsize=None)
@@ -155,9 +210,20 @@ def _issuer_table() -> dict[str, dict]:
 
 
 @lru_cache(maxsize=None)
+def _issuer_index() -> dict:
+    table = _issuer_table()
+    return {k: [table[s] for s in v] for k, v in _loose_index(table).items()}
+
+
+@lru_cache(maxsize=None)
 def _bodies() -> tuple[tuple[str, str], ...]:
     rows = [(r["prefix"], r["scope"]) for r in load_tsv("reference_bodies.tsv")]
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@lru_cache(maxsize=None)
+def _folded_bodies() -> tuple[tuple[str, str], ...]:
+    return tuple((fold(p), scope) for p, scope in _bodies())
 
 
 @lru_cache(maxsize=None)
@@ -168,15 +234,22 @@ def _body_start() -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def _known_names() -> re.Pattern:
-    """Full names of bodies that hold a comma or a dash ("Bộ Văn hóa, Thể thao và Du lịch",
-    "Bộ Lao động - Thương binh và Xã hội", also printed "Bộ Lao động, Thương binh và Xã hội"),
-    after an optional title ("Bộ trưởng Bộ …")."""
+    """Full names of bodies, read whole even where they hold a comma or a dash ("Bộ Văn hóa,
+    Thể thao và Du lịch", "Bộ Lao động - Thương binh và Xã hội", also printed "Bộ Lao động,
+    Thương binh và Xã hội") or run over a line or table cell ("Thủ tướng⏎Chính phủ"), after an
+    optional title ("Bộ trưởng Bộ …")."""
     names = {re.sub(r"\s*\{\w+\}", "", r["name"]).strip() for r in load_tsv("issuer_symbols.tsv")}
     names |= {r["full"] for r in load_tsv("reference_abbreviations.tsv")}
-    names = [n for n in names if "," in n or " - " in n]
-    alt = alternation(names).replace(r"\s+\-\s+", r"\s*[-,]\s*").replace(r",\s+", r"\s*[-,]\s*")
+    names = [n for n in names if " " in n]
+    alt = alternation(names).replace(r"\s+\-\s+", r"\s*[-,]?\s+").replace(r",\s+", r"\s*[-,]?\s+")
     return re.compile(r"(?i)(?:(?:" + alternation(load_lines("reference_titles.txt")) + r")\s+)?"
-                      r"(?:" + alt + r")(?![\w])")
+                      r"(?P<name>" + alt + r")(?![\w])")
+
+
+@lru_cache(maxsize=None)
+def _central_names() -> frozenset:
+    """Names of national bodies: complete as they stand (nothing of a place follows them)."""
+    return frozenset(fold(r["name"]) for r in load_tsv("issuer_symbols.tsv") if r["level"] == "central")
 
 
 @lru_cache(maxsize=None)
@@ -186,7 +259,7 @@ def _issuer_stop(caps: bool = False) -> re.Pattern:
     words = alternation(load_lines("reference_issuer_stops.txt"))
     types = alternation(_type_phrases())
     return re.compile(
-        r"\s*[,;:()\[\]“”\"]|\.(?:\s|$)|\n"
+        r"\s*[,;:()\[\]“”\"]|\.(?:\s|$)|\n(?![ \t\n]*[" + _LOWER + r"])"   # a line going on in lower case
         r"|\s+(?" + ("i" if caps else "") + ":" + words + r")(?![\w])"
         r"|\s+và\s+(?=[" + _LOWER + r"\d]|(?:" + types + r"|số)(?![\w])|" + _body_start().pattern + r")"
     )
@@ -214,68 +287,110 @@ def _subject_lead() -> re.Pattern:
 
 
 # --- places ----------------------------------------------------------------------------------------
+@lru_cache(maxsize=None)
+def _central_cities() -> frozenset:
+    return frozenset(fold(c) for c in load_lines("reference_central_cities.txt"))
+
+
 def _central_city(province: str | None) -> bool:
-    return bool(province) and fold(province) in {fold(c) for c in load_lines("reference_central_cities.txt")}
+    return bool(province) and fold(province) in _central_cities()
+
+
+_COMMUNE_IN_NAME = re.compile(r"(?i)(?<![\w])(xã|phường|thị\s+trấn|đặc\s+khu)\s+(\S.*)$")
+_DISTRICT_WORDS = ("huyện", "quận", "thị xã", "thành phố")
 
 
 def place_labels(ctx: dict) -> dict:
-    """How the citing body's province and district are named: ``tỉnh Lai Châu``,
-    ``Thành phố Hồ Chí Minh``, ``huyện Hướng Hóa``, ``thành phố Vũng Tàu``."""
+    """How the citing body's places are named: ``tỉnh Lai Châu``, ``Thành phố Hồ Chí Minh``,
+    ``huyện Hướng Hóa``, ``thành phố Vũng Tàu``, ``xã Bình Minh``."""
     iss = (ctx or {}).get("issuer") or {}
     if not isinstance(iss, dict):
         iss = {}
-    name = fold(iss.get("name"))
-    prov, dist = iss.get("province"), iss.get("district")
-    out = {"province": None, "district": None, "level": iss.get("level"), "province_name": prov}
+    return _place_labels(iss.get("name") or "", iss.get("level"), iss.get("province"), iss.get("district"))
+
+
+@lru_cache(maxsize=256)
+def _place_labels(raw_name: str, level: str | None, prov: str | None, dist: str | None) -> dict:
+    name = fold(raw_name)
+    out = {"province": None, "district": None, "commune": None, "level": level,
+           "province_name": prov, "district_name": dist, "commune_name": None}
     if prov:
         if "thanh pho " + fold(prov) in name or _central_city(prov):
             out["province"] = f"Thành phố {prov}"
         else:
             out["province"] = f"tỉnh {prov}"
     if dist:
-        for word in ("huyện", "quận", "thị xã", "thành phố"):
+        for word in _DISTRICT_WORDS:
             if fold(word) + " " + fold(dist) in name:
                 out["district"] = f"{word} {dist}"
                 break
         else:
             out["district"] = f"huyện {dist}"
+    if out["level"] == "commune":
+        m = _COMMUNE_IN_NAME.search(raw_name)
+        if m:
+            out["commune"] = f"{m.group(1).lower()} {m.group(2).strip()}"
+            out["commune_name"] = m.group(2).strip()
     return out
 
 
 def _own_level_label(labels: dict) -> str | None:
+    """The place of the citing body's own level: a body found at every level (Ủy ban nhân dân,
+    Ban Chỉ đạo, Công an…) named without its place is the citing body's own."""
+    if labels["level"] == "commune":
+        return labels["commune"] or labels["district"] or labels["province"]
     if labels["level"] == "district" and labels["district"]:
         return labels["district"]
-    if labels["level"] == "commune":
-        return labels["district"] or labels["province"]
     return labels["province"]
 
 
-def _matter(text: str) -> str:
-    """The field a "Ban Chỉ đạo" of this text works in: its full name where the text gives it,
-    else the most frequent ``phòng, chống <field>`` of the text."""
-    best, count = "", 0
-    for m in load_lines("reference_matters.txt"):
-        n = len(re.findall(r"(?i)phòng,?\s+chống\s+" + re.escape(m).replace(r"\ ", r"\s+") + r"(?![\w])", text))
-        if n > count or (n == count and n and len(m) > len(best)):
-            best, count = m, n
-    return f"phòng, chống {best}" if best else ""
+@lru_cache(maxsize=None)
+def _not_field() -> re.Pattern:
+    return re.compile(r"(?i)^(?:" + _LEVEL_WORDS + "|" + alternation(load_lines("reference_not_fields.txt")) +
+                      r")(?![\w])|(?<![\w])(?:" + alternation(load_lines("reference_issuer_stops.txt")) +
+                      r")(?![\w])")
+
+
+_BAN_FIELD = re.compile(
+    r"(?<![\w])Ban\s+[Cc]hỉ\s+(đạo|huy)\s+([" + _LOWER + r"][^\n;:.()\[\]“”\"]{1,100}?)"
+    r"(?:\s*,\s*|\s+)(?:của\s+)?(?:" + _LEVEL_WORDS + r"|Trung\s+ương)(?![\w])")
+
+
+def _ban_field(text: str, kind: str) -> str:
+    """The field of the Ban Chỉ đạo (or Ban Chỉ huy) a text speaks of, read from the full name
+    the text itself gives it ("Ban chỉ đạo phòng, chống dịch Covid-19 của tỉnh" → "phòng, chống
+    dịch Covid-19"), so that a bare "Ban chỉ đạo tỉnh" elsewhere in it is named in full. The
+    field named most often wins; none (or a tie) leaves the name as written."""
+    counts: dict[str, list] = {}
+    for m in _BAN_FIELD.finditer(text):
+        if fold(m.group(1)) != fold(kind):
+            continue
+        field = re.sub(r"\s+", " ", m.group(2)).strip(" ,")
+        if _not_field().search(field):
+            continue                               # "Ban chỉ đạo đã chỉ đạo các huyện": not a name
+        k = key(field)
+        counts.setdefault(k, [field, 0])[1] += 1
+    ranked = sorted(counts.values(), key=lambda x: -x[1])
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return ""
+    return ranked[0][0]
 
 
 # --- issuers ---------------------------------------------------------------------------------------
+@lru_cache(maxsize=4096)
 def _scope(name: str) -> str | None:
     k = fold(name)
-    for prefix, scope in _bodies():
-        p = fold(prefix)
+    for p, scope in _folded_bodies():
         if k == p or k.startswith(p + " "):
             return scope
     return None
 
 
+_PLACE_IN_NAME = re.compile(r"(?i)(?<![\w])" + _LEVEL_WORDS + r"\s+(\S+)")
+
+
 def _has_place(name: str) -> bool:
-    for m in re.finditer(r"(?i)(?<![\w])" + _LEVEL_WORDS + r"\s+(\S+)", name):
-        if m.group(1)[0].isupper():
-            return True
-    return False
+    return any(m.group(1)[0].isupper() for m in _PLACE_IN_NAME.finditer(name))
 
 
 def canonical_issuer(raw: str | None, ctx: dict, text: str = "") -> str | None:
@@ -298,27 +413,21 @@ def canonical_issuer(raw: str | None, ctx: dict, text: str = "") -> str | None:
         return None
     if s.isupper():                                     # a title line: CỦA CHÍNH PHỦ
         s = _known_case(s)
+    s = _spelling().get(fold(s), s)                     # "Bộ Lao động Thương binh và Xã hội"
     labels = place_labels(ctx)
-    if re.match(r"(?i)ban chỉ (?:đạo|huy)(?:\s+" + _LEVEL_WORDS + r"(?![\w])|$)", s):
-        matter = _matter(text)
-        if matter:
-            s = s[:11] + " " + matter + s[11:]
-    m = re.search(r"(?i)\s(" + _LEVEL_WORDS + r")$", s)
+    m = _BAN_BARE.match(s)
+    if m:                                               # "Ban chỉ đạo tỉnh": named in full
+        field = _ban_field(text, m.group(2))
+        if field:
+            s = f"{s[:m.end(1)]} {field}{s[m.end(1):]}"
+    m = _ENDS_LEVEL.search(s)
     if m:                                               # "UBND tỉnh", "Ủy ban nhân dân huyện"
-        word = fold(m.group(1))
-        place = None
-        if word == "tinh":
-            place = labels["province_name"]
-        elif word == "thanh pho":
-            if _central_city(labels["province_name"]) or labels["level"] != "district":
-                place = labels["province_name"]
-            else:
-                place = (labels["district"] or "").split(" ", 2)[-1] or None
-        elif word in ("huyen", "quan", "thi xa"):
-            place = (ctx.get("issuer") or {}).get("district") if isinstance(ctx.get("issuer"), dict) else None
-        if place:
-            s = f"{s} {place}"
-        return s
+        place = _place_of(fold(m.group(1)), labels)
+        return f"{s} {place}" if place else s
+    m = _ENDS_COMMITTEE.search(s)
+    if m:                                               # "Ban Thường vụ Tỉnh ủy"
+        place = _committee_place(fold(m.group(1)), labels)
+        return f"{s} {place}" if place else s
     if _has_place(s):
         return s
     scope = _scope(s)
@@ -330,6 +439,50 @@ def canonical_issuer(raw: str | None, ctx: dict, text: str = "") -> str | None:
     elif scope == "district":
         label = labels["district"]
     return f"{s} {label}" if label else s
+
+
+_BAN_BARE = re.compile(r"(?i)(ban\s+chỉ\s+(đạo|huy))(?=\s+" + _LEVEL_WORDS + r"(?![\w])|$)")
+_ENDS_LEVEL = re.compile(r"(?i)\s(" + _LEVEL_WORDS + r")$")
+_ENDS_COMMITTEE = re.compile(r"(?i)(?<![\w])(tỉnh\s+ủy|thành\s+ủy|huyện\s+ủy|quận\s+ủy|thị\s+ủy)$")
+
+
+def _place_of(word: str, labels: dict) -> str | None:
+    """The citing document's place that a level word left bare refers to: "UBND tỉnh" in a
+    dispatch of Lai Châu (or of one of its Sở, districts, communes) is Lai Châu's."""
+    if word == "tinh":
+        return labels["province_name"]
+    if word == "thanh pho":
+        if _central_city(labels["province_name"]) or labels["level"] != "district":
+            return labels["province_name"]
+        return labels["district_name"] if (labels["district"] or "").startswith("thành phố") else None
+    if word in ("huyen", "quan", "thi xa"):
+        return labels["district_name"]
+    commune = labels["commune"]
+    if commune and fold(commune).startswith(word + " "):
+        return labels["commune_name"]
+    return None
+
+
+def _committee_place(word: str, labels: dict) -> str | None:
+    """Tỉnh ủy / Thành ủy (of a city under the central government) / Huyện ủy, Quận ủy, Thị ủy."""
+    prov = labels["province_name"]
+    if word == "tinh uy":
+        return prov
+    if word == "thanh uy":
+        return prov if _central_city(prov) else labels["district_name"]
+    return labels["district_name"]
+
+
+@lru_cache(maxsize=None)
+def _spelling() -> dict[str, str]:
+    """The usual spelling of a body's name, by its accent- and punctuation-free key: a name
+    printed "Bộ Lao động, Thương binh và Xã hội" or broken over a table cell without its dash
+    is "Bộ Lao động - Thương binh và Xã hội"."""
+    out = {}
+    for r in load_tsv("issuer_symbols.tsv"):
+        if "{" not in r["name"]:
+            out.setdefault(fold(r["name"]), r["name"])
+    return out
 
 
 def _known_case(s: str) -> str:
@@ -365,8 +518,10 @@ def symbol_issuers(sym: str) -> list[dict]:
     if not parts:
         return []
 
+    loose = _issuer_index()
+
     def look(p):
-        return table.get(p) or table.get(re.sub(r"\d+$", "", p))
+        return _lookup(table, loose, p) or _lookup(table, loose, re.sub(r"\d+$", "", p))
     first = look(parts[0])
     if not first:
         return []
@@ -380,16 +535,22 @@ def _render(row: dict, ctx: dict, text: str) -> str:
     labels = place_labels(ctx)
     name = row["name"]
     if "{matter}" in name:
-        name = name.replace("{matter}", _matter(text))
-    if "{province}" in name:
-        name = name.replace("{province}", labels["province_name"] or "")
-        return re.sub(r"\s+", " ", name).strip()
+        kind = "huy" if fold(name).startswith("ban chi huy") else "đạo"
+        name = name.replace("{matter}", _ban_field(text, kind))
+    for slot, place in (("{province}", labels["province_name"]), ("{district}", labels["district_name"])):
+        if slot in name:
+            if slot == "{province}" and _central_city(place):
+                name = name.replace("Tỉnh ủy", "Thành ủy")       # the party committee of a city
+            name = name.replace(slot, place or "")
+            return re.sub(r"\s+", " ", name).strip()
     name = re.sub(r"\s+", " ", name).strip()
     label = None
     if row["level"] == "province":
         label = labels["province"]
     elif row["level"] == "local":
         label = _own_level_label(labels)
+    elif row["level"] == "district":
+        label = labels["district"]
     return f"{name} {label}" if label else name
 
 
@@ -418,6 +579,7 @@ class Mention:
     named: str | None = None       # the name of a named legal document (Luật Điện lực)
     date: str | None = None
     date_from: str | None = None   # own | list | before
+    date_shared: bool = False      # "cùng ngày …": one date said of the whole list
     issuer_raw: str | None = None
     issuer_from: str | None = None  # own | list | before
     before: list[str] = field(default_factory=list)   # bodies named before: "của X tại"
@@ -460,6 +622,8 @@ def _sentence_start(text: str, pos: int) -> int:
 def _read_body(text: str, pos: int) -> tuple[str, int]:
     """The name of a body starting at ``pos`` (after "của"): up to a stop word or punctuation."""
     m = _known_names().match(text, pos)
+    if m and fold(m.group("name")) in _central_names():
+        return m.group(0), m.end()                  # "… của Bộ trưởng Bộ Y tế Sửa đổi, bổ sung …"
     start_scan = m.end() if m else pos
     window = text[start_scan:start_scan + 160]
     head = [c for c in window[:30] if c.isalpha()]
@@ -526,27 +690,40 @@ def _find_mentions(text: str, ctx: dict) -> list[Mention]:
     own_sym = fold((ctx or {}).get("symbol"))
     rows, _ = _types()
     out: list[Mention] = []
-    for m in _NUMSYM.finditer(text):
+    for c in _NUMBER_CANDIDATE.finditer(text):
+        m = _NUMSYM.match(text, c.start())
+        if m is None:
+            continue
         number = m.group(1)
         symbol = re.sub(r"\s+", "", m.group(2) or m.group(3))
         if not _valid_symbol(symbol):
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
-        before = text[max(_logical_line_start(text, m.start()), m.start() - 160):m.start()]
-        if re.match(r"(?i)^\s*số\s*:\s*$", text[line_start:m.start()]):
+        if line_start and not text[line_start:m.start()].strip():
+            # the number opens its line (a table cell, a wrapped PDF line): what names it ends
+            # the line before ("Mẫu số⏎02/PLI", "Thông tư số⏎03/2023/TT-BLĐTBXH")
+            prev_end = line_start
+            while prev_end > 0 and text[prev_end - 1].isspace():
+                prev_end -= 1
+            win = max(text.rfind("\n", 0, prev_end) + 1, m.start() - 160)
+        else:
+            win = max(_logical_line_start(text, m.start()), m.start() - 160)
+        before = text[win:m.start()]
+        if _OWN_NUMBER_LINE.search(before):
             continue                                    # the document's own number line
         if own_sym and own_sym == fold(symbol) and (number.lstrip("0") or "0") == (own_num or "0"):
             continue
-        if _not_document().search(before):
+        near = max(0, len(before) - 60)                 # a type word and "số" sit right before
+        if _not_document().search(before, near):
             continue
         men = Mention(start=m.start(), num_start=m.start(), end=m.end(), number=number, symbol=symbol)
-        t = _type_before().search(before)
+        t = _type_before().search(before, near)
         if t:
             men.start = m.start() - (len(before) - t.start())
             men.type_text = t.group(1)
             men.type_name = rows[key(t.group(1))][0]
         else:
-            n = _named_before().search(before)
+            n = _named_before().search(before) if _SO_BEFORE.search(before, near) else None
             if n:
                 men.start = m.start() - (len(before) - n.start())
                 men.type_text = n.group(1)
@@ -561,6 +738,7 @@ def _find_mentions(text: str, ctx: dict) -> list[Mention]:
         d = _DATE_AFTER.match(text, pos)
         if d:
             men.date, men.date_from, pos = parse_date(d.groups()), "own", d.end()
+            men.date_shared = bool(_SHARED_DATE.search(d.group(0)))
         o = _OF.match(text, pos)
         if o:
             raw, end = _read_body(text, o.end())
@@ -570,6 +748,7 @@ def _find_mentions(text: str, ctx: dict) -> list[Mention]:
             d = _DATE_AFTER.match(text, pos)
             if d:
                 men.date, men.date_from, pos = parse_date(d.groups()), "own", d.end()
+                men.date_shared = bool(_SHARED_DATE.search(d.group(0)))
         men.tail_end = pos
         out.append(men)
     # subjects stop where the next citation starts
@@ -595,13 +774,22 @@ _BEFORE_OF = re.compile(r"(?i)của\s+([^;()\n]{2,150}?)\s+(?:tại|theo)\s+(?:(
 
 
 def _split_bodies(s: str) -> list[str]:
-    parts = re.split(r"\s*,\s*|\s+và\s+(?=" + _body_start().pattern + r")", s)
-    return [p.strip() for p in parts if p.strip()]
+    """``Chủ tịch UBND tỉnh, Ban chỉ đạo tỉnh`` → two bodies; a comma inside a known name
+    (``Bộ Văn hóa, Thể thao và Du lịch``) does not split it."""
+    if "," in s:
+        s = _known_names().sub(lambda m: m.group(0).replace(",", "\0"), s)
+    parts = _SPLIT_BODIES().split(s)
+    return [p.strip().replace("\0", ",") for p in parts if p.strip()]
+
+
+@lru_cache(maxsize=None)
+def _SPLIT_BODIES() -> re.Pattern:
+    return re.compile(r"\s*,\s*|\s+và\s+(?=" + _body_start().pattern + r")")
 
 
 def _context(text: str, mentions: list[Mention]) -> None:
     """Cue, the bodies named before, and the list each mention belongs to."""
-    cue_pat, classes = _cues()
+    cue_pat, classes, opening = _cues()
     for i, men in enumerate(mentions):
         region = _sentence_start(text, men.start)
         men.region_start = region
@@ -632,18 +820,30 @@ def _context(text: str, mentions: list[Mention]) -> None:
                     dt = parse_date(nar.groups()[:6])
                     if dt and not men.date:
                         men.date, men.date_from = dt, "before"
-        # the governing cue: the nearest before the citation, outside other citations
+        # the governing cue: the nearest before the citation, outside other citations; a
+        # pointer to a provision ("theo quy định tại Điều 5 …") yields to a cue opening the sentence
         covered = [(o.start, max(o.tail_end, o.subject_end)) for o in mentions[:i] if o.start >= region]
-        best = None
+        found = []
         for c in cue_pat.finditer(pre):
             a, z = region + c.start(), region + c.end()
             if any(s <= a < e for s, e in covered):
                 continue
-            best = (c.group(0), classes.get(key(c.group(0)), "implements"), a, z)
-        if best:
-            gap = men.start - best[3]
-            gap -= sum(max(0, min(e, men.start) - max(s, best[3])) for s, e in covered)
-            if gap <= _cue_reach(text, region, best):
+            k = key(c.group(0))
+            if k in opening and not _opens(text, region, a):
+                continue
+            found.append((c.group(0), classes.get(k, "implements"), a, z))
+
+        def reaches(cue):
+            gap = men.start - cue[3]
+            gap -= sum(max(0, min(e, men.start) - max(s, cue[3])) for s, e in covered)
+            return gap <= _cue_reach(text, region, cue)
+        if found:
+            best = found[-1]
+            if best[1] == "pointer":
+                lead = next((c for c in found if c[1] != "pointer" and _opens(text, region, c[2])), None)
+                if lead is not None and reaches(lead) and _NEAR_POINTER.fullmatch(text, lead[3], best[2]):
+                    best = lead
+            if reaches(best):
                 men.cue = best
         if men.cue is None and men.prev is not None and men.prev.cue is not None:
             men.cue = men.prev.cue
@@ -654,12 +854,20 @@ def _context(text: str, mentions: list[Mention]) -> None:
                 men.type_name, men.type_text = men.prev.type_name, men.prev.type_text
             if not men.before and men.prev.before:
                 men.before = men.prev.before
+    # a date after a list: see _list_date
+    group: dict[int, int] = {}
+    dated: dict[int, int] = {}
+    for i, men in enumerate(mentions):
+        g = group.get(id(men.prev), i) if men.prev is not None else i
+        group[id(men)] = g
+        dated[g] = dated.get(g, 0) + (men.date_from == "own")
     for men in reversed(mentions):
         nxt = men.next
         if nxt is None:
             continue
-        if not men.date and nxt.date and nxt.date_from in ("own", "list") and _consecutive(men, nxt):
-            men.date, men.date_from = nxt.date, "list"
+        if not men.date and nxt.date and nxt.date_from in ("own", "list") and \
+                (nxt.date_shared or dated[group[id(men)]] >= 2):
+            men.date, men.date_from, men.date_shared = nxt.date, "list", nxt.date_shared
         if not men.issuer_raw and nxt.issuer_raw and not men.subject and \
                 _compatible(_expand(nxt.issuer_raw), symbol_issuers(men.symbol)):
             men.issuer_raw, men.issuer_from = nxt.issuer_raw, "list"
@@ -671,25 +879,26 @@ def _cue_reach(text: str, region: int, cue: tuple) -> int:
     A cue opening the sentence ("Căn cứ …", "Thực hiện …", "Theo đề nghị của …") governs the
     list that follows; one that names the body ("chỉ đạo của X tại …") spans the body's name;
     a verb inside a sentence ("… tổ chức thực hiện …") only the citation right after it."""
-    lead = text[region:cue[2]]
-    if re.fullmatch(r"[\s\-+•*]*(?:(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[a-zđ])[.)]\s*)?", lead):
+    if _opens(text, region, cue[2]):
         return 320
     if key(cue[0]).endswith(" của"):
         return 160
     return 60
 
 
+# "Căn cứ quy định tại …", "Thực hiện theo quy định tại …": the opening cue governs the provision
+_NEAR_POINTER = re.compile(r"(?i)\s*(?:theo\s+|các\s+|đúng\s+)?")
+_LEAD = re.compile(r"[\s\-+•*]*(?:(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[a-zđ])[.)]\s*)?")
+
+
+def _opens(text: str, region: int, pos: int) -> bool:
+    """Does ``pos`` open its sentence (after an item mark such as "1.", "a)", "-")?"""
+    return _LEAD.fullmatch(text, region, pos) is not None
+
+
 def _strip_title(s: str) -> str:
     m = _titles().match(s)
     return s[m.end():] if m else s
-
-
-def _consecutive(a: Mention, b: Mention) -> bool:
-    """Documents of one series issued the same day carry consecutive numbers."""
-    try:
-        return fold(a.symbol) == fold(b.symbol) and int(b.number) == int(a.number) + 1
-    except ValueError:
-        return False
 
 
 def _relation(cue_class: str | None, same: bool, kind: str, narrative: bool) -> str:
@@ -703,7 +912,8 @@ def _relation(cue_class: str | None, same: bool, kind: str, narrative: bool) -> 
       another body named in the same breath is implemented;
     - ``Theo đề nghị của … tại``: requested_by;
     - ``X đã có/ban hành Công văn số …``: the body's own earlier dispatch is followed up;
-    - anything else (``(theo Công văn số …)``): references.
+    - a pointer (``theo quy định tại Điều 5 …``, ``thay thế …``), and anything else
+      (``(theo Công văn số …)``): references.
     """
     if cue_class == "requested_by":
         return "requested_by"
@@ -711,6 +921,8 @@ def _relation(cue_class: str | None, same: bool, kind: str, narrative: bool) -> 
         return "follows_up" if same and kind == "dispatch" else "implements"
     if cue_class in ("implements", "follows_up"):
         return "follows_up" if same else "implements"
+    if cue_class == "pointer":
+        return "references"
     if cue_class == "issued" or narrative:
         return "follows_up" if same else "references"
     return "references"
@@ -736,7 +948,8 @@ def _resolve(text: str, men: Mention, ctx: dict) -> dict:
             issuer = canonical_issuer(men.before[0], ctx, text)
         elif fits and len(sym_rows) <= 1:
             issuer = canonical_issuer(fits[0], ctx, text)
-    if issuer is None and sym_rows:
+    if sym_rows and (issuer is None or (len(sym_rows) > 1 and _compatible(issuer, sym_rows))):
+        # a joint document: its symbol names every issuer, the text often only the first
         issuer = ", ".join(_render(r, ctx, text) for r in sym_rows)
     # same issuer as the citing document?
     own = (ctx or {}).get("issuer") or {}

@@ -101,10 +101,31 @@ def _clean(d: dict) -> dict:
     return out
 
 
+_PLACE_WORDS = re.compile(r"\b(?:tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong|thi tran|dac khu|viet nam)\b")
+
+
+def _issuer_core(folded: str) -> list[str]:
+    """The words of a folded issuer name without the level words and "Việt Nam" that one
+    writer puts in and another leaves out ("Sở Y tế tỉnh Nghệ An" = "Sở Y tế Nghệ An",
+    "Ngân hàng Nhà nước Việt Nam" = "Ngân hàng Nhà nước")."""
+    return _PLACE_WORDS.sub(" ", folded).split()
+
+
+def same_issuer(a: str, b: str) -> bool:
+    """Do two folded issuer names (of ``doc_key``) name the same body? Equal but for level
+    words, or one is the other with its place left out ("Ủy ban nhân dân", as a symbol
+    alone names it, fits "Ủy ban nhân dân tỉnh Đắk Lắk"; "… tỉnh Đắk Nông" does not)."""
+    if not a or not b or a == b:
+        return True
+    ca, cb = _issuer_core(a), _issuer_core(b)
+    short, long_ = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
+    return bool(short) and long_[:len(short)] == short
+
+
 def _loosely(k: tuple, other: tuple) -> bool:
-    """Same number and symbol; issuer and year equal where both are known."""
-    return k[2] == other[2] and k[3] == other[3] and \
-        (not k[0] or not other[0] or k[0] == other[0]) and (not k[1] or not other[1] or k[1] == other[1])
+    """Same number and symbol; the same year where both are known; issuers that agree."""
+    return k[2] == other[2] and k[3] == other[3] and same_issuer(k[0], other[0]) and \
+        (not k[1] or not other[1] or k[1] == other[1])
 
 
 def build_graph(records: list[dict]) -> nx.MultiDiGraph:

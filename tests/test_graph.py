@@ -173,3 +173,82 @@ def test_dot_marks_absent_documents(records):
     dot = to_dot(g, collect(g, root, "up", 3), root)
     assert 'style="rounded,dashed"' in dot and "(không có trong kho)" in dot
     assert 'label="thực hiện"' in dot and 'label="tiếp theo"' in dot
+
+
+# --- identity -----------------------------------------------------------------------------------------
+def rec(path, doc_type, number, symbol, issuer, date, references=()):
+    return {"source": {"path": path}, "doc_type": doc_type, "number": number, "symbol": symbol,
+            "issuer": {"name": issuer, "level": "province"}, "issued_date": date, "subject": None,
+            "references": [dict(r) for r in references]}
+
+
+def cite(doc_type, number, symbol, issuer, date, relation="implements"):
+    return {"doc_type": doc_type, "number": number, "symbol": symbol, "issuer": issuer, "date": date,
+            "relation": relation, "trigger": "Thực hiện", "text": f"{doc_type} số {number}/{symbol}",
+            "span": [0, 10]}
+
+
+def edges(g):
+    return sorted((g.nodes[a].get("source") or a, g.nodes[b].get("source") or b, d["relation"])
+                  for a, b, d in g.edges(data=True))
+
+
+@pytest.mark.parametrize("cited_as", [
+    ("Kế hoạch", "0129", "KH-UBND", "UBND tỉnh Đắk Lắk", "2025-11-21"),          # abbreviation, zeros
+    ("Kế hoạch", "129", "KH-UBND", "Ủy ban nhân dân tỉnh Đắk Lắk", "2025-11-21"),
+    ("Kế hoạch", "129", "KH-UBND", "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK", None),          # no date
+    ("Kế hoạch", "00129", "kh-ubnd", "Uỷ ban nhân dân tỉnh Đăk Lăk", "2025-11-21"),  # old tones, spelling
+    ("Kế hoạch", "129", "KH-UBND", "Ủy ban nhân dân", "2025-11-21"),                 # issuer from the symbol
+    ("Kế hoạch", "129", "KH-UBND", None, None),
+])
+def test_a_citation_finds_the_record_it_cites(cited_as):
+    plan = rec("kh-0129.txt", "Kế hoạch", "0129", "KH-UBND", "Ủy ban nhân dân tỉnh Đắk Lắk", "2025-11-21")
+    later = rec("cv-77.txt", "Công văn", "77", "SYT-NVY", "Sở Y tế tỉnh Đắk Lắk", "2025-12-01", [cite(*cited_as)])
+    g = build_graph([plan, later])
+    assert edges(g) == [("cv-77.txt", "kh-0129.txt", "implements")]
+    assert g.number_of_nodes() == 2
+
+
+@pytest.mark.parametrize("a, b", [
+    (("CĐ-TTg", "217"), ("CD-TTg", "217")),
+    (("CĐ-TTg", "217"), ("Cđ-TTG", "0217")),
+    (("QĐ-BLĐTBXH", "135"), ("QD-BLDTBXH", "135")),
+    (("2020/NĐ-CP", "30"), ("2020/ND-CP", "030")),
+])
+def test_doc_key_ignores_d_bar_case_and_leading_zeros(a, b):
+    assert doc_key("Thủ tướng Chính phủ", "2025", a[1], a[0]) == doc_key("THỦ TƯỚNG CHÍNH PHỦ", "2025", b[1], b[0])
+
+
+def test_issuer_names_written_with_or_without_the_level_word_match():
+    plan = rec("kh-12.txt", "Kế hoạch", "12", "KH-SGDĐT", "Sở Giáo dục và Đào tạo Thành phố Hà Nội", "2025-02-10")
+    later = rec("cv-88.txt", "Công văn", "88", "UBND-VX", "Ủy ban nhân dân phường Ba Đình", "2025-03-01",
+                [cite("Kế hoạch", "12", "KH-SGDĐT", "Sở Giáo dục và Đào tạo Hà Nội", "2025-02-10")])
+    g = build_graph([plan, later])
+    assert edges(g) == [("cv-88.txt", "kh-12.txt", "implements")]
+
+
+def test_same_number_and_symbol_in_two_years_are_two_documents():
+    old = rec("kh-45-2024.txt", "Kế hoạch", "45", "KH-UBND", "Ủy ban nhân dân tỉnh Gia Lai", "2024-03-02")
+    new = rec("kh-45-2025.txt", "Kế hoạch", "45", "KH-UBND", "Ủy ban nhân dân tỉnh Gia Lai", "2025-02-20")
+    citing = rec("cv-9.txt", "Công văn", "9", "SNV-CCVC", "Sở Nội vụ tỉnh Gia Lai", "2025-04-01",
+                 [cite("Kế hoạch", "45", "KH-UBND", "UBND tỉnh Gia Lai", "2025-02-20")])
+    g = build_graph([old, new, citing])
+    ids = {g.nodes[n].get("source"): n for n in g if g.nodes[n].get("in_corpus")}
+    assert ids["kh-45-2024.txt"] != ids["kh-45-2025.txt"]
+    assert edges(g) == [("cv-9.txt", "kh-45-2025.txt", "implements")]
+    # without a date the citation cannot tell the two apart: it is tied to neither
+    undated = rec("cv-10.txt", "Công văn", "10", "SNV-CCVC", "Sở Nội vụ tỉnh Gia Lai", "2025-04-02",
+                  [cite("Kế hoạch", "45", "KH-UBND", "UBND tỉnh Gia Lai", None)])
+    g = build_graph([old, new, undated])
+    [(_, target, _)] = edges(g)
+    assert target not in ("kh-45-2024.txt", "kh-45-2025.txt")
+    assert g.nodes[target]["in_corpus"] is False
+
+
+def test_same_number_and_symbol_of_two_provinces_are_two_documents():
+    a = rec("a.txt", "Kế hoạch", "45", "KH-UBND", "Ủy ban nhân dân tỉnh Đắk Lắk", "2025-02-20")
+    b = rec("b.txt", "Kế hoạch", "45", "KH-UBND", "Ủy ban nhân dân tỉnh Đắk Nông", "2025-02-20")
+    citing = rec("c.txt", "Công văn", "9", "UBND-VX", "Ủy ban nhân dân tỉnh Đắk Nông", "2025-04-01",
+                 [cite("Kế hoạch", "45", "KH-UBND", "Ủy ban nhân dân tỉnh Đắk Nông", "2025-02-20", "follows_up")])
+    g = build_graph([a, b, citing])
+    assert edges(g) == [("c.txt", "b.txt", "follows_up")]

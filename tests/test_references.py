@@ -96,7 +96,8 @@ def test_a_list_sharing_one_type_takes_the_date_only_where_it_is_written():
     assert r[0]["trigger"] == "tiếp theo"
 
 
-def test_a_date_after_two_consecutive_numbers_covers_both_and_the_issuer_covers_the_list():
+def test_in_a_list_dated_member_by_member_a_date_covers_its_group_and_the_issuer_the_list():
+    # 007 is dated alone, then "008 và 009 ngày 19/11": the writer grouped the documents by day
     s = ("Căn cứ Công điện số 223/CĐ-TTg ngày 20/11/2025 của Thủ tướng Chính phủ về tập trung ứng phó lũ "
          "đặc biệt lớn tại Khánh Hòa, Đắk Lắk và Gia Lai; Các Công điện: số 007/CĐ-UBND ngày 17/11/2025, "
          "số 008/CĐ-UBND và số 009/CĐ-UBND ngày 19/11/2025; số 010/CĐ-UBND ngày 20/11/2025 của UBND tỉnh "
@@ -302,8 +303,11 @@ def test_canonical_issuer_fills_in_the_place():
     assert canonical_issuer("UBND Thành phố", HANOI) == "Ủy ban nhân dân Thành phố Hà Nội"
     assert canonical_issuer("Giám đốc Sở Nội vụ", HCM) == "Sở Nội vụ Thành phố Hồ Chí Minh"
     assert canonical_issuer("Cục Tin học hóa", VUNG_TAU) == "Cục Tin học hóa"
+    # a name printed with a comma for its dash (or none) takes its usual spelling
     assert canonical_issuer("Bộ trưởng Bộ Lao động, Thương binh và Xã hội", CP) == \
-        "Bộ Lao động, Thương binh và Xã hội"
+        "Bộ Lao động - Thương binh và Xã hội"
+    assert canonical_issuer("Bộ trưởng\n\nBộ Lao động Thương binh và Xã hội", CP) == \
+        "Bộ Lao động - Thương binh và Xã hội"
 
 
 def test_a_symbol_names_the_issuer_when_the_text_does_not():
