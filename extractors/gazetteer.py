@@ -6,7 +6,9 @@ accent-free keys (``fold``), then allow a small edit distance, and return the ca
 
 Units are read from ``extractors/data/units_<era>.tsv`` (built by scripts/build_units.py).
 An *era* is one map of the country: ``"2020"`` is the three-level map of 63 provinces in force
-until the 2025 reform. Another era is added by adding its table to ``ERAS`` (and its start
+until the 2025 reform; ``"2025"`` the two-level map of 34 provinces and their communes (xã,
+phường, đặc khu) in force from 1 July 2025 (Nghị quyết 202/2025/QH15), where a commune lies
+directly in its province. Another era is added by adding its table to ``ERAS`` (and its start
 date to ``ERA_STARTS``); every look-up takes ``era=``.
 """
 from __future__ import annotations
@@ -17,10 +19,10 @@ from functools import lru_cache
 
 from extractors.base import fold, key, load_tsv
 
-ERAS = {"2020": "units_2020.tsv"}
+ERAS = {"2020": "units_2020.tsv", "2025": "units_2025.tsv"}
 # the first day each era's map is in force (ISO date); the latest era started on or before a
 # document's date is the one its unit names refer to
-ERA_STARTS = {"2020": "0000-00-00"}
+ERA_STARTS = {"2020": "0000-00-00", "2025": "2025-07-01"}
 DEFAULT_ERA = "2020"
 
 LEVELS = ("province", "district", "commune")
@@ -114,6 +116,13 @@ class Gazetteer:
         self._by_fold: dict[str, dict[str, list[Unit]]] = {lv: {} for lv in LEVELS}
         for u in self.units.values():
             self._by_fold[u.level].setdefault(fold(u.name), []).append(u)
+        # folded names by length: a misspelling is looked for among names of about its length
+        self._by_len: dict[str, dict[int, list[tuple[str, frozenset]]]] = {lv: {} for lv in LEVELS}
+        for lv, names in self._by_fold.items():
+            for fk in names:
+                self._by_len[lv].setdefault(len(fk), []).append((fk, frozenset(fk)))
+        self._memo: dict[tuple, list[Unit]] = {}
+        self._near_memo: dict[tuple, list[tuple[int, str]]] = {}
         aliases = load_tsv("gazetteer_aliases.tsv")
         self._aliases = {fold(a["alias"]): a["name"] for a in aliases if a.get("era", era) in ("", era)}
 
@@ -128,6 +137,16 @@ class Gazetteer:
         Tiers: the same name with its accents; the same accent-free key; then an accent-free
         key a small edit distance away (misspellings). ``types`` keeps only units of these type
         words (``("huyện",)``)."""
+        memo_key = (name, level, within.code if within is not None else None, types)
+        found = self._memo.get(memo_key)
+        if found is None:
+            if len(self._memo) > 20000:
+                self._memo.clear()
+            found = self._memo[memo_key] = self._find(name, level, within, types)
+        return list(found)
+
+    def _find(self, name: str, level: str, within: Unit | None,
+              types: tuple[str, ...] | None) -> list[Unit]:
         typ, bare = split_type(name)
         if typ and types is None:
             types = (typ,)
@@ -158,11 +177,8 @@ class Gazetteer:
         if not limit:
             return []
         best, found = limit + 1, []
-        for fk, units in self._by_fold[level].items():
-            d = edit_distance(f, fk, limit)
-            if d > limit:
-                continue
-            cands = [u for u in units if ok(u)]
+        for d, fk in self._near(f, level, limit):
+            cands = [u for u in self._by_fold[level][fk] if ok(u)]
             if not cands:
                 continue
             if d < best:
@@ -170,6 +186,28 @@ class Gazetteer:
             elif d == best:
                 found.extend(cands)
         return found
+
+    def _near(self, f: str, level: str, limit: int) -> list[tuple[int, str]]:
+        """(distance, folded name) of the names of ``level`` within ``limit`` edits of ``f``."""
+        memo_key = (f, level, limit)
+        near = self._near_memo.get(memo_key)
+        if near is not None:
+            return near
+        chars = frozenset(f)
+        near = []
+        by_len = self._by_len[level]
+        for n in range(len(f) - limit, len(f) + limit + 1):
+            for fk, fk_chars in by_len.get(n, ()):
+                # each edit adds or removes at most one distinct letter: a cheap lower bound
+                if len(chars - fk_chars) > limit or len(fk_chars - chars) > limit:
+                    continue
+                d = edit_distance(f, fk, limit)
+                if d <= limit:
+                    near.append((d, fk))
+        if len(self._near_memo) > 20000:
+            self._near_memo.clear()
+        self._near_memo[memo_key] = near
+        return near
 
     def _province_code(self, u: Unit) -> str:
         while u.parent:
@@ -180,16 +218,23 @@ class Gazetteer:
         return self.units[self._province_code(u)]
 
 
-@lru_cache(maxsize=None)
 def gazetteer(era: str = DEFAULT_ERA) -> Gazetteer:
+    """The map of ``era``, built once (``gazetteer()`` and ``gazetteer("2020")`` are the same)."""
+    return _gazetteer(era)
+
+
+@lru_cache(maxsize=None)
+def _gazetteer(era: str) -> Gazetteer:
     return Gazetteer(era)
 
 
 def era_for(date: str | None) -> str:
-    """The era whose map a document of this ISO date (or year) refers to."""
+    """The era whose map a document of this ISO date (or year) refers to. A date known only to
+    its month or year (``2025-07``, ``2025``: the day left blank in an unsigned draft) is read
+    in the map that starts within that month or year: such drafts are recent copies."""
     if not date:
         return DEFAULT_ERA
-    started = [e for e, start in ERA_STARTS.items() if e in ERAS and start <= date]
+    started = [e for e, start in ERA_STARTS.items() if e in ERAS and start[:len(date)] <= date]
     return max(started, key=lambda e: ERA_STARTS[e]) if started else DEFAULT_ERA
 
 

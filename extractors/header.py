@@ -36,15 +36,18 @@ class Line:
 
 
 def lines_of(text: str, start: int = 0, end: int | None = None) -> list[Line]:
-    """Non-blank lines of ``text[start:end]`` with their offsets (spaces trimmed)."""
-    end = len(text) if end is None else end
+    """Non-blank lines of ``text[start:end]`` with their offsets (spaces trimmed). The header,
+    the recipients, the distribution list and the signer all read the same document's lines:
+    the last few splits are kept (Lines are not to be modified)."""
+    return list(_lines_of(text, start, len(text) if end is None else end))
+
+
+@lru_cache(maxsize=8)
+def _lines_of(text: str, start: int, end: int) -> tuple[Line, ...]:
     out: list[Line] = []
     pos = start
     blank = False
-    while pos <= end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl < 0 else nl
-        raw = text[pos:stop]
+    for raw in text[start:end].split("\n"):
         s = raw.strip()
         if s:
             a = pos + (len(raw) - len(raw.lstrip()))
@@ -52,15 +55,13 @@ def lines_of(text: str, start: int = 0, end: int | None = None) -> list[Line]:
             blank = False
         elif out:
             blank = True
-        if nl < 0:
-            break
-        pos = nl + 1
-    return out
+        pos += len(raw) + 1
+    return tuple(out)
 
 
 def is_caps(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+    """Are all the letters of ``s`` capitals (and is there one)?"""
+    return s.upper() == s and s.lower() != s
 
 
 # --- data ------------------------------------------------------------------------------------
@@ -186,7 +187,7 @@ def field_case(s: str) -> str:
 # --- number and symbol -----------------------------------------------------------------------
 _TOK = r"[0-9A-Za-zÀ-ỹĐđ&]+(?:\.[0-9A-Za-zÀ-ỹĐđ&]+)*"
 _SYM = _TOK + r"(?:[ ]*/[ ]*" + _TOK + r"|-" + _TOK + r"|[ ]+-[ ]+(?=[A-ZĐ])" + _TOK + r")*"
-_NUMBER_LINE = re.compile(r"(?:^|(?<=\s))Số[ ]*(?::|\.(?!\d))[ ]*|^Số[ ]+(?=\d+[ ]*[/-])", re.M)
+_NUMBER_LINE = re.compile(r"(?:^|(?<=\s))(?:Số|SỐ)[ ]*(?::|\.(?!\d))[ ]*|^(?:Số|SỐ)[ ]+(?=\d+[ ]*[/-])", re.M)
 _NUMBER_SYMBOL = re.compile(r"(?:[.…_]+[ ]*)?(?P<num>\d+[a-zA-Z]?)?[ ]*(?:[.…_]+[ ]*)?"
                             r"(?P<sep>/|-)[ ]*(?P<sym>" + _SYM + r")")
 
@@ -203,7 +204,7 @@ def find_number_line(text: str, lines: list[Line]) -> tuple[Found | None, Found 
             if not num and sep == "-":
                 continue
             base = ln.start + m.end()
-            sym_clean = re.sub(r"[ ]*/[ ]*", "/", sym).rstrip(".")
+            sym_clean = re.sub(r"[ ]*([/-])[ ]*", r"\1", sym).rstrip(".")
             number = Found(num, base + ns.start("num"), base + ns.end("num")) if num else None
             symbol = Found(sym_clean, base + ns.start("sym"), base + ns.start("sym") + len(sym.rstrip(".")))
             return number, symbol, ln
@@ -254,17 +255,20 @@ def _trim_place(s: str) -> tuple[int, str]:
     for pat in _header_noise():
         for m in pat.finditer(s):
             cut = max(cut, m.end())
-    for m in re.finditer(r"Số[ ]*:[ ]*\S*", s):
+    for m in re.finditer(r"(?:Số|SỐ)[ ]*:[ ]*\S*", s):
         cut = max(cut, m.end())
     words = list(re.finditer(r"\S+", s[cut:]))
+    last = len(words)
+    if last > 1 and re.fullmatch(r"\d{1,2}", words[-1].group(0)):
+        last -= 1                       # a unit numbered after its name: "Hà Giang 1", "Phường 3"
     # keep the last run of words that may be a place name (capitalized, or a unit word)
-    keep = len(words)
-    for i in range(len(words) - 1, -1, -1):
+    keep = last
+    for i in range(last - 1, -1, -1):
         if _PLACE_WORD.fullmatch(words[i].group(0)) or words[i].group(0)[0].isupper():
             keep = i
         else:
             break
-    if keep >= len(words):
+    if keep >= last:
         return len(s), ""
     if len(words) - keep > 7:
         keep = len(words) - 7
@@ -284,7 +288,7 @@ def find_date_line(text: str, lines: list[Line]) -> dict | None:
                 place_raw, d, mo, y = g["place2"], g["d2"], g["m2"], g["y2"]
                 pstart = m.start("place2")
             off, place = _trim_place(place_raw)
-            if not place or not place[0].isupper() or any(c.isdigit() for c in place):
+            if not place or not place[0].isupper() or any(c.isdigit() for c in re.sub(r" \d{1,2}$", "", place)):
                 continue
             if (d and not 1 <= int(d) <= 31) or (mo and not 1 <= int(mo) <= 12):
                 continue
@@ -318,12 +322,14 @@ def _type_line_re() -> re.Pattern:
 
 def _type_line(ln: Line) -> tuple[str, str] | None:
     """(type name, rest of the line) when ``ln`` is a type line: ``CÔNG ĐIỆN``, ``KẾ HOẠCH``."""
-    if not is_caps(ln.text):
-        return None
     m = _type_line_re().match(ln.text)
     if not m:
         return None
     rest = m.group("rest").strip()
+    # the type in capitals; its title in capitals too, or in small letters where a reader
+    # joined the title's line onto it ("KẾ HOẠCH tổ chức Đại hội …")
+    if not is_caps(m.group("type")) or not (is_caps(ln.text) or rest[:1].islower()):
+        return None
     if rest.endswith(":"):          # "QUYẾT ĐỊNH:" opens the articles of a decision
         return None
     if rest and key(rest) in _stamps():
@@ -351,10 +357,19 @@ def _noise_stripped(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
+_CC_OPENER = re.compile(r"^[-+•]?[ ]*nơi[ ]+nhận(?![\w])", re.I)
+
+
 def stamp_of(s: str) -> tuple[str, str] | None:
     """(field, value) when the line is an urgency or secrecy stamp: ``HỎA TỐC`` →
     ``("urgency", "hỏa tốc")``."""
-    return _stamps().get(key(re.sub(r"^[(\[]+|[)\].:!]+$", "", s.strip())))
+    if len(s) > _STAMP_MAX:
+        return None
+    return _stamps().get(key(_STAMP_MARKS.sub("", s.strip())))
+
+
+_STAMP_MARKS = re.compile(r"^[(\[]+|[)\].:!]+$")
+_STAMP_MAX = 40         # a stamp with its brackets and spaces: longer lines are not stamps
 
 
 def _header_zone(lines: list[Line], number_line: Line | None, date_line: Line | None) -> list[Line]:
@@ -414,16 +429,17 @@ def _strip_noise_line(ln: Line) -> Line | None:
     return Line(ln.start + a + lead, ln.start + a + lead + len(seg), seg, ln.blank_before)
 
 
-def _groups(zone: list[Line]) -> list[list[Line]]:
+def _groups(zone: list[Line], era: str = gz.DEFAULT_ERA) -> list[list[Line]]:
     """Split the left column into bodies: a line that begins with a body's head word starts a
     new body ("UBND THÀNH PHỐ HÀ NỘI" / "SỞ GIÁO DỤC VÀ ĐÀO TẠO"); other lines continue the one
     above ("ỦY BAN NHÂN DÂN" / "HUYỆN HƯƠNG HÓA")."""
     groups: list[list[Line]] = []
-    for ln in zone:
-        if not groups or _body_re().match(ln.text):
-            groups.append([ln])
-        else:
-            groups[-1].append(ln)
+    for whole in zone:
+        for ln in _split_joined(whole, _group_text(groups[-1]) if groups else "", era):
+            if not groups or _body_re().match(ln.text):
+                groups.append([ln])
+            else:
+                groups[-1].append(ln)
     # the gazette repeats the issuer above its header: drop a body equal to the next one
     out: list[list[Line]] = []
     for g in groups:
@@ -432,6 +448,45 @@ def _groups(zone: list[Line]) -> list[list[Line]]:
         else:
             out.append(g)
     return out
+
+
+@lru_cache(maxsize=None)
+def _inner_head_re() -> re.Pattern:
+    return re.compile(r"(?<=\s)(?:" + alternation(r["head"] for r in load_tsv("header_bodies.tsv")) + r")(?![\w])",
+                      re.I)
+
+
+def _ends_with_unit(s: str, era: str) -> bool:
+    """Does the body's name ``s`` end with a unit some map holds by that exact name?"""
+    p = _parse_body(s, era)
+    if not p["unit_name"]:
+        return False
+    levels = _unit_levels(p["unit_type"])
+    fb = fold(gz.split_type(p["unit_name"])[1])
+    for e in [era] + _other_eras(era):
+        g = gz.gazetteer(e)
+        if any(fold(u.name) == fb for lv in levels for u in g.find(p["unit_name"], lv)):
+            return True
+    return False
+
+
+def _split_joined(ln: Line, above: str, era: str) -> list[Line]:
+    """A body's line that a reader joined onto the line above it: ``TỈNH ỦY GIA LAI VĂN PHÒNG``,
+    ``UBND TỈNH QUẢNG NAM VĂN PHÒNG`` — split where a unit's name ends and a body's head begins."""
+    starts = _body_re().match(ln.text) is not None
+    heads = [m.start() for m in _inner_head_re().finditer(ln.text)]
+    if not heads:
+        return [ln]
+    whole = ln.text if starts else f"{above} {ln.text}"
+    if _ends_with_unit(whole, era):
+        return [ln]
+    for p in heads:
+        prefix = ln.text[:p].rstrip()
+        if _ends_with_unit(prefix if starts else f"{above} {prefix}", era):
+            rest = ln.text[p:]
+            return [Line(ln.start, ln.start + len(prefix), prefix, ln.blank_before),
+                    Line(ln.start + p, ln.end, rest, False)]
+    return [ln]
 
 
 def _group_text(g: list[Line]) -> str:
@@ -443,23 +498,44 @@ _UNIT_WORD = re.compile(r"(?<![\w])(" + alternation(gz.TYPE_WORDS) + "|" + "|".j
                         + r"|tp)[ ]*(?<=[ .])(?=\S)", re.I)
 
 
-def unit_phrase(u: gz.Unit) -> str:
-    """``huyện Hướng Hóa``, ``tỉnh Lai Châu``, ``Thành phố Hà Nội`` (a centrally-run city)."""
-    typ = u.type
+def unit_phrase(u: gz.Unit, typ: str | None = None) -> str:
+    """``huyện Hướng Hóa``, ``tỉnh Lai Châu``, ``Thành phố Hà Nội`` (a centrally-run city).
+    ``typ``: the type word as printed, when it differs from the map's (a unit whose type changed)."""
+    typ = typ or u.type
     if u.level == "province" and typ == "thành phố":
         typ = "Thành phố"
     return f"{typ} {u.name}"
 
 
-def _resolve_unit(typ: str | None, name: str, era: str, text: str, hint: gz.Unit | None,
-                  place: str | None) -> gz.Unit | None:
-    """The administrative unit named ``typ name`` (``huyện``, ``HƯƠNG HÓA``), choosing among
-    homonyms the one the document's place line and body point to."""
-    g = gz.gazetteer(era)
-    levels = gz.TYPE_WORDS.get(key(typ), ("province", "district", "commune")) if typ else ("province", "district")
+def _other_eras(era: str) -> list[str]:
+    """The other maps, nearest in time first: a unit a document names may belong to the map
+    before or after its date (a draft dated across the 2025 reform, a misread year)."""
+    at = gz.ERA_STARTS.get(era, "")
+    return sorted((e for e in gz.ERAS if e != era), key=lambda e: abs(_days(gz.ERA_STARTS[e]) - _days(at)))
+
+
+def _days(iso: str) -> int:
+    y, m, d = (int(x or 0) for x in (iso + "--").split("-")[:3])
+    return y * 372 + m * 31 + d
+
+
+def _unit_levels(typ: str | None) -> tuple[str, ...]:
+    return gz.TYPE_WORDS.get(key(typ), gz.LEVELS) if typ else ("province", "district")
+
+
+def _resolve_in(g, typ: str | None, name: str, text: str, hint: gz.Unit | None, place: str | None,
+                strict: bool) -> tuple[gz.Unit | None, bool]:
+    """(unit, exact) in one map. ``strict``: the unit's type word must be the printed one;
+    otherwise any unit of the levels that type word names, by its exact (accent-free) name —
+    the type of a unit changes over time (huyện Điện Bàn became a thị xã in 2015)."""
+    levels = _unit_levels(typ)
     types = None
-    if typ and key(typ) not in ("thành phố", "đặc khu"):
+    if strict and typ and key(typ) not in ("thành phố", "đặc khu"):
         types = (key(typ),)
+    bare = gz.split_type(name)[1] if strict else name
+    fb = fold(bare)
+    if hint is not None and hint.era != g.era:
+        hint = None
     for level in levels:
         within = None
         if hint is not None and level != "province":
@@ -469,10 +545,42 @@ def _resolve_unit(typ: str | None, name: str, era: str, text: str, hint: gz.Unit
         cands = g.find(name, level, within, types) if within else []
         if not cands:
             cands = g.find(name, level, None, types)
+        if not strict:
+            cands = [u for u in cands if fold(u.name) == fb]
+        if not cands:
+            continue
+        exact = any(fold(u.name) == fb for u in cands)
         if len(cands) == 1:
-            return cands[0]
-        if cands:
-            return _pick(cands, text, place)
+            return cands[0], exact
+        return _pick(cands, text, place), exact
+    return None, False
+
+
+def _resolve_unit(typ: str | None, name: str, era: str, text: str, hint: gz.Unit | None,
+                  place: str | None) -> gz.Unit | None:
+    """The administrative unit named ``typ name`` (``huyện``, ``HƯƠNG HÓA``), choosing among
+    homonyms the one the document's place line and body point to. The map of the document's
+    date is searched first; a name it does not hold is looked for, by the exact name, in the
+    other maps (a ``TỈNH QUẢNG NAM`` in a document dated after the 2025 merger)."""
+    g = gz.gazetteer(era)
+    unit, exact = _resolve_in(g, typ, name, text, hint, place, strict=True)
+    if unit is not None and exact:
+        return unit
+    if typ:
+        relaxed, _ = _resolve_in(g, typ, gz.split_type(name)[1], text, hint, place, strict=False)
+        if relaxed is not None:
+            return relaxed
+    if unit is not None:
+        return unit
+    for other in _other_eras(era):
+        og = gz.gazetteer(other)
+        unit, exact = _resolve_in(og, typ, name, text, hint, place, strict=True)
+        if unit is not None and exact:
+            return unit
+        if typ:
+            relaxed, _ = _resolve_in(og, typ, gz.split_type(name)[1], text, hint, place, strict=False)
+            if relaxed is not None:
+                return relaxed
     return None
 
 
@@ -495,6 +603,15 @@ def _not_units() -> re.Pattern:
     return re.compile(r"^(?:" + alternation(load_lines("header_not_units.txt")) + r")(?![\w])", re.I)
 
 
+def _known_unit(name: str, levels: tuple[str, ...], era: str) -> bool:
+    """Does any map (the document's first) hold a unit of these levels by this name?"""
+    for e in [era] + _other_eras(era):
+        g = gz.gazetteer(e)
+        if any(g.find(name, lv) for lv in levels):
+            return True
+    return False
+
+
 def _find_unit_in(s: str, era: str = gz.DEFAULT_ERA) -> tuple[int, str | None, str] | None:
     """The ``<type word> <name>`` that ends a body's name: (offset, type word, name). A unit
     the gazetteer does not know is taken only when nothing but it follows the head."""
@@ -506,35 +623,46 @@ def _find_unit_in(s: str, era: str = gz.DEFAULT_ERA) -> tuple[int, str | None, s
         word = gz.TYPE_ABBREVIATIONS.get(word, word)
         found.append((m.start(), word, s[m.end():].strip(" ,.")))
     for cand in reversed(found):
-        levels = gz.TYPE_WORDS.get(cand[1], ("province", "district", "commune"))
-        g = gz.gazetteer(era)
-        if any(g.find(cand[2], lv) for lv in levels):
+        if _known_unit(cand[2], gz.TYPE_WORDS.get(cand[1], gz.LEVELS), era):
             return cand
     if found and found[0][0] == 0:
         return found[0]
     return None
 
 
+@lru_cache(maxsize=None)
+def _body_row(head: str) -> dict | None:
+    k = key(head)
+    for hk, r in _bodies():
+        if hk == k:
+            return r
+    return None
+
+
 def _parse_body(s: str, era: str = gz.DEFAULT_ERA) -> dict:
-    """{head, head_name, default_level, field, unit_type, unit_name} of a body's name."""
+    """{head, head_name, level, field, unit_type, unit_name, implied, row} of a body's name.
+    A Party committee names its unit without the type word: ``TỈNH ỦY QUẢNG NAM``, ``HUYỆN ỦY
+    ĐẠI LỘC`` (the type is implied by the head: header_bodies.tsv, column unit)."""
     m = _body_re().match(s)
-    head, head_name, level = None, None, None
+    head, head_name, level, row = None, None, None, None
     rest = s
     if m:
         head = m.group(0)
-        for k, r in _bodies():
-            if k == key(head):
-                head_name, level = r["name"], (r["level"] or None)
-                break
+        row = _body_row(head)
+        if row is not None:
+            head_name, level = row["name"], (row["level"] or None)
         rest = s[m.end():].strip()
     unit = _find_unit_in(rest, era)
     field = rest
     unit_type = unit_name = None
+    implied = False
     if unit:
         field = rest[:unit[0]].strip(" ,-")
         unit_type, unit_name = unit[1], unit[2]
+    elif row is not None and row.get("unit") and rest:
+        field, unit_type, unit_name, implied = "", row["unit"], rest.strip(" ,."), True
     return {"head": head, "head_name": head_name, "level": level, "field": field,
-            "unit_type": unit_type, "unit_name": unit_name}
+            "unit_type": unit_type, "unit_name": unit_name, "implied": implied, "row": row}
 
 
 def canonical_name(s: str) -> tuple[str, str | None]:
@@ -550,13 +678,59 @@ def canonical_name(s: str) -> tuple[str, str | None]:
     return (field_case(s) if is_caps(s) else s), None
 
 
+_LEVEL_OF_TYPE = {"tỉnh": "province", "huyện": "district", "quận": "district", "thị xã": "district",
+                  "xã": "commune", "phường": "commune", "thị trấn": "commune", "đặc khu": "commune"}
+
+
+def _committee_in_field(p: dict, place_unit: gz.Unit | None) -> dict | None:
+    """The Party committee a body's name ends with, without its unit (``VĂN PHÒNG TỈNH ỦY``),
+    when the place line names a unit of that committee's level."""
+    if place_unit is None or not p["field"] or not p["head_name"]:
+        return None
+    inner = None
+    for hm in _inner_head_re().finditer(" " + p["field"]):
+        row = _body_row(hm.group(0))
+        if row is not None and row.get("unit") and hm.end() == len(p["field"]) + 1:
+            inner = row
+    if inner is None:
+        return None
+    # "thành phố" (Thành ủy) names a city of either level
+    return inner if _LEVEL_OF_TYPE.get(inner["unit"], place_unit.level) == place_unit.level else None
+
+
+def _central_parent(parent_text: str) -> bool:
+    known = _known_names().get(fold(parent_text))
+    if known:
+        return known["level"] == "central"
+    return canonical_name(parent_text)[1] == "central"
+
+
+def _printed_type(unit: gz.Unit, printed: str | None) -> str | None:
+    """The type word as printed when the map gives the unit another type of the same level
+    (a huyện that became a thị xã): a name is read as of the document's time."""
+    typ = key(printed) if printed else None
+    if typ in _LEVEL_OF_TYPE and typ != unit.type and _LEVEL_OF_TYPE[typ] == unit.level:
+        return typ
+    return None
+
+
+def _as_printed(name: str) -> str:
+    return " ".join(w[:1].upper() + w[1:] for w in name.lower().split()) if is_caps(name) else name
+
+
 def _build_issuer(group_text: str, parent_text: str | None, era: str, text: str,
                   place: str | None) -> dict:
+    """{name, level, province, district[, commune]} of the body ``group_text`` under the
+    body ``parent_text``. A body under a People's Committee is named after the unit (``Sở Y tế
+    tỉnh Quảng Nam``); a body under a Party committee or a People's Council, and an office
+    (``Văn phòng``), after the body above it (``Ban Tuyên giáo Tỉnh ủy Quảng Nam``)."""
     known = _known_names().get(fold(group_text))
     if known and known["level"] == "central":
         return {"name": known["name"], "level": "central", "province": None, "district": None}
     p = _parse_body(group_text, era)
     parent_unit = None
+    parent_issuer = None
+    pp = None
     if parent_text:
         pp = _parse_body(parent_text, era)
         if pp["unit_name"]:
@@ -568,11 +742,15 @@ def _build_issuer(group_text: str, parent_text: str | None, era: str, text: str,
     unit = None
     if p["unit_name"]:
         unit = _resolve_unit(p["unit_type"], p["unit_name"], era, text, parent_unit or place_unit, place)
-    name_base, known_level = canonical_name(_strip_unit_tail(group_text, era) if p["unit_name"] else group_text)
+    name_base, known_level = canonical_name(_strip_unit_tail(group_text, era) if p["unit_name"] and not p["implied"]
+                                            else (p["head"] if p["implied"] else group_text))
     level = None
     province = district = commune = None
     if unit is not None:
-        name = f"{name_base} {unit_phrase(unit)}"
+        if p["implied"]:
+            name = f"{name_base} {unit.name}"          # Tỉnh ủy Quảng Nam, Huyện ủy Đại Lộc
+        else:
+            name = f"{name_base} {unit_phrase(unit, _printed_type(unit, p['unit_type']))}"
         level = unit.level
         province = unit.province
         district = unit.district if unit.level in ("district", "commune") else None
@@ -580,11 +758,9 @@ def _build_issuer(group_text: str, parent_text: str | None, era: str, text: str,
     elif p["unit_name"]:
         # a unit the gazetteer cannot place (a homonym, a unit of another era): as printed
         typ = key(p["unit_type"])
-        uname = " ".join(w[:1].upper() + w[1:] for w in p["unit_name"].lower().split()) \
-            if is_caps(p["unit_name"]) else p["unit_name"]
-        name = f"{name_base} {typ} {uname}"
-        level = {"tỉnh": "province", "huyện": "district", "quận": "district", "thị xã": "district",
-                 "xã": "commune", "phường": "commune", "thị trấn": "commune"}.get(typ, known_level)
+        name = f"{name_base} {_as_printed(p['unit_name'])}" if p["implied"] else \
+            f"{name_base} {typ} {_as_printed(p['unit_name'])}"
+        level = _LEVEL_OF_TYPE.get(typ, known_level)
         if parent_unit is not None:
             province = parent_unit.province
     else:
@@ -593,15 +769,34 @@ def _build_issuer(group_text: str, parent_text: str | None, era: str, text: str,
         if host is None and place_unit is not None and level in ("province", "district") \
                 and place_unit.level == level:
             host = place_unit
-        if host is not None and level != "central":
-            name = f"{name_base} {unit_phrase(host)}"
+        by_parent = parent_text and level != "central" and (
+            (pp["row"] or {}).get("under") == "body" or (p["row"] or {}).get("own") == "body")
+        if by_parent:
+            parent_issuer = _build_issuer(parent_text, None, era, text, place)
+        if parent_issuer is not None and parent_issuer["level"] != "other":
+            name = f"{name_base} {parent_issuer['name']}"
+            province, district = parent_issuer["province"], parent_issuer["district"]
+            commune = parent_issuer.get("commune")
+            level = level or parent_issuer["level"]
+        elif _committee_in_field(p, place_unit) is not None:
+            # "VĂN PHÒNG TỈNH ỦY", "BAN TỔ CHỨC HUYỆN ỦY": the committee's unit is the place's
+            name = f"{name_base} {place_unit.name}"
+            level, province = place_unit.level, place_unit.province
+            district = place_unit.district if place_unit.level == "district" else None
+        elif host is not None and level != "central":
+            printed = pp["unit_type"] if host is parent_unit and not pp["implied"] else None
+            name = f"{name_base} {unit_phrase(host, _printed_type(host, printed))}"
             province = host.province
             if host.level in ("district", "commune"):
                 district = host.district
+            if host.level == "commune":
+                commune = host.name
             if level is None:
                 level = host.level
         else:
             name = name_base
+            if level is None and parent_text and _central_parent(parent_text):
+                level = "central"               # a hospital, school or institute of a ministry
     if level is None:
         level = "other"
     out = {"name": name, "level": level, "province": province, "district": district}
@@ -691,6 +886,8 @@ def _subject_from(lines: list[Line], i: int, lead_cut: int, text: str) -> Found 
         tl = _type_line(ln)
         if ln.blank_before or _SUBJECT_STOP.search(ln.text) or stamp_of(ln.text) or (tl and not tl[1]):
             break
+        if _noise_stripped(ln.text) != " ".join(ln.text.split()):
+            break                                     # the motto of the other column
         if caps:
             # the enacting line under a decision's title: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …"
             starts_body = _body_re().match(ln.text) or _office_re().match(ln.text)
@@ -815,13 +1012,24 @@ def extract_header(t) -> dict[str, Found | None]:
         at = symbol or next(Found(None, ln.start, ln.end) for ln in head if _SUBJECT_LEAD.match(ln.text))
         out["doc_type"] = Found(cv, at.start, at.end)
 
-    # stamps
+    # stamps: on a line of their own, beside the motto or after the number in a flattened row
     for ln in head[:HEADER_LINES]:
-        if key(ln.text).startswith("nơi nhận"):
+        if _CC_OPENER.match(ln.text):
             break
+        a, b = ln.start, ln.end
         st = stamp_of(ln.text)
+        if st is None and ln is number_line and symbol is not None:
+            tail = text[symbol.end:ln.end]
+            st = stamp_of(tail)
+            a = symbol.end + len(tail) - len(tail.lstrip())
+        if st is None and is_caps(ln.text):
+            rest = _noise_stripped(ln.text)
+            if rest != ln.text:
+                st = stamp_of(rest)
+                a = ln.start + max(ln.text.find(rest), 0)
+                b = a + len(rest)
         if st and out[st[0]] is None:
-            out[st[0]] = Found(st[1], ln.start, ln.end)
+            out[st[0]] = Found(st[1], a, b)
 
     # issuer and parent
     zone = []
@@ -842,7 +1050,7 @@ def extract_header(t) -> dict[str, Found | None]:
                 break
             above.insert(0, s)
         zone = above
-    groups = _groups(zone)
+    groups = _groups(zone, era)
     place = out["place"].value if out["place"] else None
     if groups:
         g = groups[-1]
@@ -859,7 +1067,7 @@ def extract_header(t) -> dict[str, Found | None]:
     else:
         value = _infer_issuer(text, symbol.value if symbol else None, out["place"], era)
         if value:
-            at = out["place"]
+            at = out["place"] or out["symbol"]       # a central body known by its symbol alone
             out["issuer"] = Found(value, at.start, at.end)
 
     out["subject"] = find_subject(text, head, type_idx, symbol)

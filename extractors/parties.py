@@ -38,6 +38,8 @@ def _opener_patterns(name: str) -> tuple[tuple[re.Pattern, bool], ...]:
 
 def _opener(name: str, ln: Line) -> re.Match | None:
     for p, after_caps in _opener_patterns(name):
+        if after_caps and ":" not in ln.text:
+            continue
         m = p.match(ln.text)
         if m and (not after_caps or is_caps(m.group("lead"))):
             return m
@@ -80,12 +82,20 @@ _BULLET = re.compile(r"^(?:[-+•–][ ]*(?=\S)|\*[ ]+)")
 _TRAIL = " ;.,:"
 
 
+_ITEM_END = re.compile(r"[;.][ ]+(?=\S)")
+
+
 def _caps_tail(s: str) -> int | None:
-    """Offset of a delegation line in capitals that ends a line of the other column
-    (``- Lưu: VT. KT. CHỦ TỊCH``), or None."""
+    """Offset of a signature line in capitals that ends a line of the other column: a
+    delegation (``- Lưu: VT. KT. CHỦ TỊCH``) or, after an item's end, a title (``- Như trên;
+    PHÓ CHỦ TỊCH``); None when there is none."""
     for m in _authority_re().finditer(s):
         if m.start() > 0 and is_caps(s[m.start():]):
             return m.start()
+    for m in _ITEM_END.finditer(s):
+        rest = s[m.end():]
+        if _title_re().match(rest) and is_caps(rest):
+            return m.end()
     return None
 
 
@@ -280,6 +290,9 @@ _NAME_WORD = (r"(?<![\w'’])[" + UPPER + r"](?:['’][" + UPPER + r"])?[" + LOW
 _NAME = re.compile(r"(?P<name>" + _NAME_WORD + r"(?:[ ]+" + _NAME_WORD + r"){1,5})[ .]*$")
 
 
+_NAME_LINE_MAX = 120    # a name, with a title or a signing note read across: not a paragraph
+
+
 def _is_noise(s: str) -> bool:
     return any(p.fullmatch(s.strip()) for p in _noise())
 
@@ -287,11 +300,15 @@ def _is_noise(s: str) -> bool:
 def _person_name(s: str) -> tuple[int, str] | None:
     """(offset, name) when the line ends with a person's name (after an optional rank or a
     title in capitals): ``Lê Chí Thái``, ``PHÓ CHỦ TỊCH Nguyễn Văn A``."""
+    if len(s) > _NAME_LINE_MAX:
+        return None
     m = _NAME.search(s)
     if not m:
         return None
     name = m.group("name")
     head = s[:m.start()]
+    if head.strip() and _is_noise(head.strip()):
+        head = ""                   # "[Chữ ký số] Hồ Quang Bửu": a signing note joined to the name
     pre = _name_prefix_re().match(head.strip()) if head.strip() else None
     if head.strip() and not (pre and pre.end() == len(head.strip())) and not is_caps(head):
         return None
@@ -306,7 +323,9 @@ def _person_name(s: str) -> tuple[int, str] | None:
 
 
 def _is_caps_line(s: str) -> bool:
-    return is_caps(re.sub(r"\b(?:TTg|TW)\b", "", s))
+    """A line in capitals, abbreviations that mix cases aside (``TTg``, ``GDTrH``: two capitals
+    or more in a word)."""
+    return is_caps(" ".join(w for w in s.split() if sum(c.isupper() for c in w) < 2 or w.isupper()))
 
 
 def _signature_block(text: str, lines: list[Line]) -> dict | None:
@@ -319,15 +338,21 @@ def _signature_block(text: str, lines: list[Line]) -> dict | None:
         off, name = pn
         stack: list[Line] = []
         inline = ln.text[:off].strip()
+        if inline and _is_noise(inline):
+            inline = ""
         if inline and is_caps(inline) and not _name_prefix_re().fullmatch(inline):
             stack.append(Line(ln.start, ln.start + len(inline), inline))
+        # the closing table flattened: the distribution list's lines may stand between (or
+        # beside) the signature's lines, up to the "Nơi nhận:" that opens it
+        opener = next((k for k in range(i - 1, max(-1, i - 14), -1) if _opener("cc", lines[k])), None)
         j = i - 1
         while j >= 0 and i - j <= 12:
             s = lines[j].text
             if _is_noise(s):
                 j -= 1
                 continue
-            if _is_caps_line(s) and len(s) <= 120:
+            in_list = opener is not None and j > opener and bool(_BULLET.match(s))
+            if _is_caps_line(s) and len(s) <= 120 and not in_list:
                 stack.insert(0, lines[j])
                 j -= 1
                 continue
@@ -335,6 +360,14 @@ def _signature_block(text: str, lines: list[Line]) -> dict | None:
             if tail is not None:                    # "- Lưu: VT. KT. CHỦ TỊCH": a flattened table row
                 a = lines[j].start + tail
                 stack.insert(0, Line(a, lines[j].end, text[a:lines[j].end]))
+            if opener is not None and j > opener and (tail is not None or _BULLET.match(s) or _plain_item(s)):
+                j -= 1
+                continue
+            if tail is None and opener is not None and j == opener:
+                rest = _opener("cc", lines[j]).group("rest")
+                if rest and (_authority_re().match(rest) or _title_re().match(rest)) and is_caps(rest):
+                    a = lines[j].end - len(rest)
+                    stack.insert(0, Line(a, lines[j].end, rest))
             break
         if not stack or not any(_authority_re().match(x.text) or _title_re().search(x.text) for x in stack):
             continue

@@ -74,6 +74,44 @@ def test_eras():
         gz.Gazetteer("1975")
 
 
+@pytest.mark.parametrize("date, era", [
+    ("2025-06-30", "2020"), ("2025-07-01", "2025"), ("2026-01-15", "2025"),
+    # a blank day or month: read in the map that starts within that month or year
+    ("2025-07", "2025"), ("2025-06", "2020"), ("2025", "2025"), ("2024", "2020"),
+])
+def test_the_era_is_chosen_by_the_documents_date(date, era):
+    assert gz.era_for(date) == era
+
+
+def test_the_2025_map_has_34_provinces_and_communes_without_districts():
+    g = gz.gazetteer("2025")
+    levels = [u.level for u in g.units.values()]
+    assert levels.count("province") == 34
+    assert levels.count("district") == 0
+    u = gz.find_commune("Hoàn Kiếm", era="2025")
+    assert (u.type, u.province, u.district, u.era) == ("phường", "Hà Nội", None, "2025")
+    # the 2020 map knows Hoàn Kiếm only as a quận
+    assert gz.find_commune("Hoàn Kiếm") is None and gz.find_district("Hoàn Kiếm").type == "quận"
+
+
+@pytest.mark.parametrize("written, canonical", [
+    ("TỈNH TUYÊN QUANG", "Tuyên Quang"), ("Lào Cai", "Lào Cai"), ("THÁI NGUYÊN", "Thái Nguyên"),
+    ("Phú Thọ", "Phú Thọ"), ("Bắc Ninh", "Bắc Ninh"), ("HƯNG YÊN", "Hưng Yên"), ("Hải Phòng", "Hải Phòng"),
+    ("Ninh Bình", "Ninh Bình"), ("QUẢNG TRỊ", "Quảng Trị"), ("Đà Nẵng", "Đà Nẵng"), ("Quảng Ngãi", "Quảng Ngãi"),
+    ("GIA LAI", "Gia Lai"), ("Khánh Hoà", "Khánh Hòa"), ("Lâm Đồng", "Lâm Đồng"), ("DAK LAK", "Đắk Lắk"),
+    ("TP.HCM", "Hồ Chí Minh"), ("Đồng Nai", "Đồng Nai"), ("Tây Ninh", "Tây Ninh"), ("Cần Thơ", "Cần Thơ"),
+    ("Vĩnh Long", "Vĩnh Long"), ("Đồng Tháp", "Đồng Tháp"), ("Cà Mau", "Cà Mau"), ("An Giang", "An Giang"),
+    ("Thừa Thiên Huế", "Huế"), ("TT-Huế", "Huế"),
+])
+def test_provinces_of_the_2025_map(written, canonical):
+    assert gz.find_province(written, era="2025") == canonical
+
+
+def test_merged_provinces_are_gone_from_the_2025_map():
+    assert gz.find_province("Quảng Nam", era="2025") is None
+    assert gz.find_province("Quảng Nam") == "Quảng Nam"
+
+
 def test_split_type_and_edit_distance():
     assert gz.split_type("HUYỆN HƯƠNG HÓA") == ("huyện", "HƯƠNG HÓA")
     assert gz.split_type("TP. Vũng Tàu") == ("thành phố", "Vũng Tàu")
