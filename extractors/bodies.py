@@ -121,14 +121,44 @@ def _list_colon(s: str, start: int, colon: int) -> bool:
     if not m:
         return False
     tail = m.group(1)
-    lex = _lexicon()
-    kinds = set(lex.get("agency", [])) | set(lex.get("territory", [])) | set(lex.get("generic", []))
+    kinds = _list_kinds()
     if tail not in kinds and tail.split(", ")[-1] not in kinds:
         return False
     k = _skip(s, colon + 1)
     if k >= len(s) or not s[k].isupper():
         return False
     return _m("stop", s, k, ignore_case=True) is None
+
+
+def _capital_predicate(s: str, j: int, k: int) -> bool:
+    """``Bộ Dân tộc và Tôn giáo Phối hợp với …``: a predicate of two words or more, capitalised,
+    after a word in lower case — a heading line joined onto the sentence under it."""
+    if not s[k].isupper():
+        return False
+    m = _re("stop", True).match(s, k)
+    if m is None or " " not in m.group(0).strip():
+        return False
+    w = _LAST_WORD.search(s, max(0, j - 30), j)
+    return bool(w) and w.group(0)[0].islower()
+
+
+_COMMA = re.compile(r",")
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)")
+_LAST_WORD = re.compile(r"[^\W\d_]+(?=[ \t]*$)")
+
+
+def _leaves_territory(s: str, start: int, comma: int, n: int) -> bool:
+    """``Công an xã, lực lượng dân quân``: after a list of administrative units (``xã``, ``các
+    huyện, thị xã``) a kind of organisation opens another body; ``các xã, phường`` goes on."""
+    w = _LAST_WORD.search(s, max(start, comma - 30), comma)
+    if not w or w.group(0) not in _territory_words():
+        return False
+    return _m("territory", s, n) is None and _m("place", s, n) is None
+
+
+@lru_cache(maxsize=None)
+def _territory_words() -> frozenset:
+    return frozenset(p.split()[-1] for p in _lexicon().get("territory", []))
 
 
 def _name_end(s: str, start: int, kind: str, head_end: int, limit: int) -> int:
@@ -164,10 +194,14 @@ def _name_end(s: str, start: int, kind: str, head_end: int, limit: int) -> int:
                     break
                 j = n
                 continue
-            g = _m("generic", s, n)
-            if g is not None and _lower_start(s, n):
-                j = g                                          # "các sở, ban, ngành, tổ chức …"
-                continue
+            if _leaves_territory(s, start, k, n):
+                if head_at(s, n) is not None:
+                    break
+            else:
+                g = _m("generic", s, n)
+                if g is not None and _lower_start(s, n):
+                    j = g                                      # "các sở, ban, ngành, tổ chức …"
+                    continue
             if _splits_after_comma(s, n, kind):
                 break
             if _m("stop", s, n) is not None or _m("object", s, n) is not None:
@@ -187,12 +221,30 @@ def _name_end(s: str, start: int, kind: str, head_end: int, limit: int) -> int:
                 break
             j = w.end()
             continue
-        if _m("stop", s, k) is not None or _m("object", s, k) is not None:
+        lower = word[0].islower()
+        # stop and object phrases are written in lower case, organisations' heads capitalised
+        if lower:
+            e = _m("inname", s, k)
+            if e is not None:                                  # "… lĩnh vực việc làm"
+                j = e
+                continue
+            if _m("stop", s, k) is not None or _m("object", s, k) is not None:
+                break
+        elif j > head_end and _capital_predicate(s, j, k):
             break
-        if list_mode and _m("name", s, k) is not None:
-            j = _m("name", s, k)
-            continue
-        e = _m("org", s, k)                                    # "Văn phòng Ban chỉ đạo …"
+        qe = _m("quant", s, k)
+        if qe is not None:
+            if not lower and j > head_end:
+                break                                          # "Bộ Tư pháp Các bộ, ngành": two cells
+            q = _skip(s, qe)
+            if _m("object", s, q) is not None or _m("stop", s, q) is not None:
+                break                                          # "báo cáo Thủ tướng Chính phủ các vấn đề …"
+        if list_mode:
+            e = _m("name", s, k)
+            if e is not None:
+                j = e
+                continue
+        e = None if lower else _m("org", s, k)                # "Văn phòng Ban chỉ đạo …"
         j = e if e is not None else w.end()
         words += 1
         if words > 30:
@@ -252,6 +304,8 @@ def bodies_at(s: str, i: int, limit: int | None = None) -> tuple[list[Found], in
         if k < limit and s[k] in ",;":
             sep = s[k]
             k = _skip(s, k + 1)
+            if sep == ";" and k < limit and s[k] == "\n":     # "…;" ⏎ "Chủ tịch UBND …"
+                k = _skip(s, k + 1)
             w = _WORD.match(s, k)
             if w and w.group(0) == "và":
                 sep = "và"
@@ -276,13 +330,30 @@ def bodies_at(s: str, i: int, limit: int | None = None) -> tuple[list[Found], in
         a, b = texts[n], texts[n + 1]
         ha, hb = head_at(a, _prefix_end(a, 0)), head_at(b, _prefix_end(b, 0))
         if ha and hb and ha[0] == "title" and hb[0] == "title" and not re.search(r"\b[Cc]ác\b", a):
-            m = re.search(r"\s(các\s+(?:" + alternation(_lexicon().get("territory", [])) + r")\b.*)$", b)
+            m = _shared_locus_re().search(b)
             if m:
                 texts[n] = a + " " + m.group(1)
     for (a, b), text in zip(items, texts):
         for name, x, y in _split_group_spans(text):
             out.append(Found(name, a + x, a + y))
     return out, items[-1][1]
+
+
+@lru_cache(maxsize=None)
+def _shared_locus_re() -> re.Pattern:
+    return re.compile(r"\s(các\s+(?:" + alternation(_lexicon().get("territory", [])) + r")\b.*)$")
+
+
+@lru_cache(maxsize=None)
+def _group_re() -> re.Pattern:
+    return re.compile(r"^(?P<title>.*?)\s*\b(?:các|Các)\s+(?P<agency>" + alternation(_lexicon().get("agency", []))
+                      + r")\s*:\s*")
+
+
+@lru_cache(maxsize=None)
+def _list_kinds() -> frozenset:
+    lex = _lexicon()
+    return frozenset(lex.get("agency", [])) | frozenset(lex.get("territory", [])) | frozenset(lex.get("generic", []))
 
 
 def _split_names(s: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -295,7 +366,7 @@ def _split_names(s: str, a: int, b: int) -> list[tuple[int, int]]:
             out.append((i, e))
             i = e
         else:
-            m = re.compile(r",").search(s, i, b)
+            m = _COMMA.search(s, i, b)
             e = m.start() if m else b
             seg = s[i:e]
             # the last item of a list may be joined by "và": "…, Xây dựng và Công Thương"
@@ -309,7 +380,7 @@ def _split_names(s: str, a: int, b: int) -> list[tuple[int, int]]:
                     continue
             out.append((i, i + len(seg.rstrip())))
             i = e
-        m = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)").match(s, i)
+        m = _LIST_SEP.match(s, i)
         if not m or m.end() == i:
             break
         i = m.end()
@@ -318,8 +389,9 @@ def _split_names(s: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def _split_group_spans(text: str) -> list[tuple[str, int, int]]:
     """Split a grouped list of agencies, keeping offsets into ``text``."""
-    m = re.match(r"^(?P<title>.*?)\s*\b(?:các|Các)\s+(?P<agency>" + alternation(_lexicon().get("agency", []))
-                 + r")\s*:\s*", text)
+    if ":" not in text:
+        return [(text, 0, len(text))]
+    m = _group_re().match(text)
     if not m:
         return [(text, 0, len(text))]
     out = []

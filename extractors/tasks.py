@@ -43,11 +43,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from extractors import bodies as B
-from extractors.base import Found, alternation, fold, load_lines, load_tsv
+from extractors.base import Found, alternation, load_lines, load_tsv
+from extractors.base import fold as _fold_uncached
 from extractors.deadlines import extract_deadlines
 from extractors.targets import extract_targets
 
 # --- data ------------------------------------------------------------------------------------
+
+fold = lru_cache(maxsize=8192)(_fold_uncached)
 
 
 @lru_cache(maxsize=None)
@@ -99,7 +102,7 @@ def _not_task_re() -> re.Pattern:
 # --- lines and markers -----------------------------------------------------------------------
 
 _MARKER = re.compile(
-    r"(?P<article>Điều\s+(?P<art>\d{1,3})[.:]?)\s+"
+    r"(?P<article>Điều\s+(?P<art>\d{1,3})[.:])\s+"
     r"|(?P<roman>[IVXLC]{1,6})[.)]\s+"
     r"|(?P<dec>\d{1,2}(?:\.\d{1,2})+)\.?\s+"
     r"|(?P<num>\d{1,3})[.)]\s+"
@@ -170,6 +173,8 @@ def _terminated(s: str) -> bool:
 
 
 def _is_caps(s: str) -> bool:
+    if len(s) > 240:
+        s = s[:240]                 # a heading is short; a long line is read by its start
     letters = [c for c in s if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
@@ -201,10 +206,13 @@ def _body_start(lines: list[Line], lo: int, hi: int) -> int:
         if in_list and (s[:1] in "-+•" or _is_caps(s)):
             continue
         in_list = False
+        mk = _marker(s)
+        if mk and mk[0] in ("roman", "article"):
+            return i                            # "I. MỤC ĐÍCH, YÊU CẦU", "Điều 1. …"
         if _is_caps(s) or _HEADER_LINE.match(s):
             continue
-        if _words(s) < 6 and not _marker(s):
-            continue
+        if _words(s) < 6 and not _marker(s) and not (s.endswith(":") and _verb_re("directive").search(s)):
+            continue                            # a short line of the header; "Đề nghị các đơn vị:" is not
         return i
     return hi
 
@@ -228,8 +236,13 @@ class Region:
     end: int | None = None      # where the attachment ends (the next one begins)
 
 
+@lru_cache(maxsize=None)
+def _attachment_re() -> re.Pattern:
+    return re.compile(r"(?:" + alternation(_cues()["attachment"]) + r")(?![^\W_])")
+
+
 def _is_attachment_title(s: str) -> bool:
-    m = re.compile(r"(?:" + alternation(_cues()["attachment"]) + r")(?![^\W_])").match(s)
+    m = _attachment_re().match(s)
     return bool(m) and (_is_caps(s) or _words(s) <= 3)
 
 
@@ -257,13 +270,24 @@ class Segment:
     label: str = ""
     intro: tuple[int, int] | None = None   # the text after "Điều N." on its own line
     neutral: bool = False   # its title does not say it assigns work: keep only tasks that name a body
+    content: bool = False   # an article that states its content ("Điều 2. Giao Sở …") has no title
+    implement: bool = False  # "… chịu trách nhiệm thi hành Quyết định này": a task as it stands
 
 
-def _classify(title: str) -> str:
+@lru_cache(maxsize=None)
+def _section_res() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((kind, re.compile(r"(?:^|\s)" + re.escape(phrase) + r"(?:\s|$)"))
+                 for kind, phrase in _sections())
+
+
+def _classify(title: str, kinds: tuple[str, ...] = ("task", "skip")) -> str:
+    """The kind of the first section phrase a title holds (``neutral`` when none)."""
     f = fold(title)
     best = ("neutral", len(f) + 1)
-    for kind, phrase in _sections():
-        m = re.search(r"(?:^|\s)" + re.escape(phrase) + r"(?:\s|$)", f)
+    for kind, pat in _section_res():
+        if kind not in kinds:
+            continue
+        m = pat.search(f)
         if m and m.start() < best[1]:
             best = (kind, m.start())
     return best[0]
@@ -271,45 +295,101 @@ def _classify(title: str) -> str:
 
 def _normative(ctx: dict) -> bool:
     dt = fold((ctx or {}).get("doc_type") or "")
-    return bool(dt) and dt in {fold(x) for x in _cues()["normative"]}
+    return bool(dt) and dt in _normative_types()
+
+
+@lru_cache(maxsize=None)
+def _normative_types() -> frozenset:
+    return frozenset(fold(x) for x in _cues()["normative"])
+
+
+@lru_cache(maxsize=None)
+def _implement_re() -> re.Pattern:
+    rows = load_tsv("task_sections.tsv")
+    verbs = [r["phrase"].strip() for r in rows if r["kind"].strip() == "implement"]
+    objects = [r["phrase"].strip() for r in rows if r["kind"].strip() == "implement_object"]
+    return re.compile(r"(?<![^\W_])(?:" + alternation(verbs) + r")\s+(?:" + alternation(objects) + r")(?![^\W_])",
+                      re.I)
+
+
+def _is_section_title(s: str) -> bool:
+    """``II. NHIỆM VỤ, GIẢI PHÁP`` / ``III. Tổ chức thực hiện``: a roman heading, not a sentence."""
+    return _is_caps(s) or (_words(s) <= 12 and not _terminated(s))
+
+
+def _article_is_content(rest: str) -> bool:
+    """``Điều 2. Giao Sở Nội vụ ….`` states its content; ``Điều 2. Nhiệm vụ của Ban Chỉ đạo:`` and
+    ``Điều 15. Trách nhiệm của … Tạo điều kiện ….`` (a title joined onto its first sentence) are
+    titles over the text below them."""
+    rest = rest.rstrip(" *")
+    if rest.endswith(":") or not _terminated(rest):
+        return False
+    f = fold(rest)
+    return not any(pat.match(f) for kind, pat in _section_res() if kind in ("task", "skip"))
 
 
 def _segments(lines: list[Line], region: Region, ctx: dict) -> list[Segment]:
     lo, hi = region.lo, region.hi
-    romans = [i for i in range(lo, hi) if (mk := _marker(lines[i].text)) and mk[0] == "roman"
-              and _is_caps(lines[i].text[mk[2]:])]
+    markers = {i: _marker(lines[i].text) for i in range(lo, hi)}
+    romans = [i for i in range(lo, hi) if (mk := markers[i]) and mk[0] == "roman"
+              and _is_section_title(lines[i].text[mk[2]:])]
     if romans:
         segs = []
         for n, i in enumerate(romans):
-            mk = _marker(lines[i].text)
+            mk = markers[i]
             end = romans[n + 1] if n + 1 < len(romans) else hi
             segs.append(Segment(i + 1, end, lines[i].text[mk[2]:], "roman", mk[1]))
+        kinds = [_classify(x.title) for x in segs]
     else:
-        arts = [i for i in range(lo, hi) if (mk := _marker(lines[i].text)) and mk[0] == "article"]
+        arts = [i for i in range(lo, hi) if (mk := markers[i]) and mk[0] == "article"]
         if not arts:
             # an attachment holds tasks only in task sections (or in a task table)
             return [] if region.attachment else [Segment(lo, hi)]
-        segs = []
+        segs, kinds = [], []
         for n, i in enumerate(arts):
-            mk = _marker(lines[i].text)
+            mk = markers[i]
             end = arts[n + 1] if n + 1 < len(arts) else hi
             rest = lines[i].text[mk[2]:]
-            title = re.split(r"(?<=[.:;])\s", rest, maxsplit=1)[0]
-            segs.append(Segment(i + 1, end, title, "article", mk[1],
-                                intro=(lines[i].start + mk[2], lines[i].end)))
-    kinds = [_classify(s.title) for s in segs]
-    if "task" in kinds:
-        return [s for s, k in zip(segs, kinds) if k == "task"]
+            seg = Segment(i + 1, end, "", "article", mk[1], intro=(lines[i].start + mk[2], lines[i].end))
+            j = i + 1
+            while j < end and not _terminated(lines[j - 1].text) and not markers[j] \
+                    and not lines[j].text.endswith(":"):
+                j += 1                                      # the article's sentence goes on
+            if j > i + 1:
+                rest = lines[i].text[mk[2]:] + " " + " ".join(x.text for x in lines[i + 1:j])
+            if _article_is_content(rest):
+                seg.lo, seg.intro = j, (lines[i].start + mk[2], lines[j - 1].end)
+                # an article that states its content is read as its sentences: it holds tasks when
+                # they name a body; the article that names who carries the decision out
+                # ("… chịu trách nhiệm thi hành Quyết định này") is one
+                seg.title = rest
+                seg.content = True
+                kinds.append("content")
+            else:
+                seg.title = re.split(r"(?<=[.:;])\s", rest, maxsplit=1)[0]
+                kinds.append(_classify(seg.title))
+            if kinds[-1] != "task" and _implement_re().search(
+                    lines[i].text + " " + " ".join(x.text for x in lines[i + 1:end])):
+                # the article that names who carries the decision out ("Chánh Văn phòng …, Giám đốc
+                # các sở … chịu trách nhiệm thi hành Quyết định này"), alone or after "… có hiệu
+                # lực …": that sentence is a task
+                seg.implement = True
+                kinds[-1] = "task"
+            segs.append(seg)
+    # where section (or article) titles say which hold tasks, only those do
+    if any(k == "task" and not x.content for x, k in zip(segs, kinds)) or (region.attachment and "task" in kinds):
+        return [x for x, k in zip(segs, kinds) if k == "task"]
     if region.attachment:
         return []
     keep = []
-    for s, k in zip(segs, kinds):
+    for x, k in zip(segs, kinds):
         if k == "skip":
             continue
-        if s.kind == "article" and _normative(ctx):
-            continue
-        s.neutral = True
-        keep.append(s)
+        if k != "task":
+            if x.kind == "article" and _normative(ctx):
+                continue
+            x.neutral = True
+        keep.append(x)
     return keep
 
 
@@ -365,6 +445,8 @@ def _parse(text: str, lines: list[Line], lo: int, hi: int):
                 and _ordinal(nxt[0], nxt[1]) in (None, 1) and _terminated(lines[i - 1].text)
                 and any(markers[j] for j in range(lo, i)) and _lead_in(text, ln.start, ln.end)):
             first = i + 1
+    # the last item of the top style: unmarked paragraphs after it are the tail
+    last_top = max((j for j in range(lo, hi) if markers[j] and markers[j][0] == top_style), default=lo - 1)
     roots: list[Node] = []
     stack: list[Node] = []
     preamble: list[int] = list(range(lo, first))
@@ -405,12 +487,11 @@ def _parse(text: str, lines: list[Line], lo: int, hi: int):
             tails.append(i)
             continue
         cont = (prev is not None and (not _terminated(prev.text) or prev.text.rstrip().endswith(":"))) \
-            or ln.text[:1].islower()
+            or ln.text[:1].islower() or (prev is not None and _only_bodies(text, cur.start, prev.end))
         if cont:
             cur.end = ln.end
             continue
-        later_top = any(markers[j] and markers[j][0] == top_style for j in range(i + 1, hi))
-        if not later_top:
+        if i >= last_top:
             in_tail = True
             tails.append(i)
             continue
@@ -424,6 +505,15 @@ def _parse(text: str, lines: list[Line], lo: int, hi: int):
         else:
             cur.end = ln.end
     return roots, preamble, tails
+
+
+def _only_bodies(s: str, a: int, b: int) -> bool:
+    """``1. Bộ trưởng, Thủ trưởng cơ quan ngang Bộ; ⏎ Chủ tịch UBND …``: a line that only lists
+    bodies and a ";" — the list goes on on the next line."""
+    if b <= a or s[b - 1] != ";":
+        return False
+    found, e = B.bodies_at(s, _skip(s, a), b)
+    return bool(found) and e == b - 1
 
 
 # --- reading a task --------------------------------------------------------------------------
@@ -443,6 +533,13 @@ def _subject(s: str, a: int, b: int) -> tuple[list[Found], int]:
         j = _skip(s, m.end())
         found, e = B.bodies_at(s, j, b)
         if found:
+            return found, e
+    m = _cue_re("heading").match(s, i)
+    if m:
+        # "1. Đối với các sở, ban, ngành:" — a heading that names the bodies of its points
+        found, e = B.bodies_at(s, _skip(s, m.end()), b)
+        k = _skip(s, e)
+        if found and (k >= b or s[k] in ":\n"):
             return found, e
     found, e = B.bodies_at(s, i, b)
     if found:
@@ -467,8 +564,15 @@ def _is_predicate(s: str, k: int) -> bool:
     return B.starts_predicate(s, k)
 
 
+_STOP_THEN_CAPITAL = re.compile(r"[.!?]\s+(?=[^\W\d_])")
+# a sentence ends at ". " before a capital, after a word in lower case or a number ("… từ ngày
+# ký. Giao …", "… năm 2025. Sở …"), not after an abbreviation in capitals ("TP. Hồ Chí Minh")
+_LOWER = "".join(c for c in map(chr, range(0x61, 0x1EFA)) if c.isalpha() and c.islower())
+_SENTENCE_END = re.compile(r"(?<=[" + _LOWER + r"\d][.!?])\s+(?=[^\W\d_])(?=[^" + _LOWER + r"])|\n")
+
+
 def _sentence_end(s: str, i: int, b: int) -> int:
-    m = re.compile(r"(?<=[^\W\d_]{3}[.!?])\s+(?=[A-ZĐÀ-Ỹ])|(?<=\d[.!?])\s+(?=[A-ZĐÀ-Ỹ])|\n").search(s, i, b)
+    m = _SENTENCE_END.search(s, i, b)
     return m.start() if m else b
 
 
@@ -488,7 +592,7 @@ def _sentences(s: str, a: int, b: int) -> list[tuple[int, int]]:
 def _role(s: str, a: int, b: int) -> str | None:
     """chủ trì | phối hợp, when the predicate of ``s[a:b]`` opens with it."""
     i = _skip(s, a)
-    while i < b and s[i] in ":,":
+    while i < b and s[i] in ":,\n":
         i = _skip(s, i + 1)
     while True:
         m = _cue_re("adverb", True).match(s, i)
@@ -504,11 +608,30 @@ def _role(s: str, a: int, b: int) -> str | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def _support_re() -> re.Pattern:
+    """``chủ trì, phối hợp với`` — the bodies after it support the lead."""
+    return re.compile("(?:" + _cue_re("chair").pattern + r"),?\s*(?:và\s+)?(?:" + _cue_re("support").pattern
+                      + r")\s+", re.I)
+
+
+@lru_cache(maxsize=None)
+def _delegate_res() -> tuple[re.Pattern, re.Pattern]:
+    verb = re.compile(_cue_re("delegate").pattern + r"(?:\s*,\s*(?:" + alternation(_cues()["delegate+"])
+                      + r"))*\s+", re.I)
+    noun = re.compile(r"(?:" + alternation(_cues()["delegate-"]) + r")\s+$")
+    return verb, noun
+
+
+@lru_cache(maxsize=None)
+def _report_res() -> tuple[re.Pattern, re.Pattern]:
+    also, toward = _report_res()
+    return also, toward
+
+
 def _supporting(s: str, a: int, b: int) -> list[Found]:
     out = []
-    pat = re.compile("(?:" + _cue_re("chair").pattern + r"),?\s*(?:và\s+)?(?:" + _cue_re("support").pattern
-                     + r")\s+", re.I)
-    for m in pat.finditer(s, a, b):
+    for m in _support_re().finditer(s, a, b):
         found, _ = B.bodies_at(s, m.end(), b)
         out.extend(found)
     return out
@@ -516,15 +639,16 @@ def _supporting(s: str, a: int, b: int) -> list[Found]:
 
 def _delegates(s: str, a: int, b: int, exclude: set[str]) -> list[Found]:
     out = []
-    verb = re.compile(_cue_re("delegate").pattern + r"(?:\s*,\s*(?:" + alternation(_cues()["delegate+"])
-                      + r"))*\s+", re.I)
-    noun = re.compile(r"(?:" + alternation(_cues()["delegate-"]) + r")\s+$")
+    seen: set[str] = set()
+    verb, noun = _delegate_res()
     for m in verb.finditer(s, a, b):
         if noun.search(s, max(a, m.start() - 20), m.start()):
             continue
         found, _ = B.bodies_at(s, m.end(), b)
         for f in found:
-            if fold(f.value) not in exclude and fold(f.value) not in {fold(x.value) for x in out}:
+            k = fold(f.value)
+            if k not in exclude and k not in seen:
+                seen.add(k)
                 out.append(f)
     return out
 
@@ -556,12 +680,12 @@ def _is_closing(pred: str) -> bool:
     return _words(rest) <= 1
 
 
-def _directive(s: str, a: int, b: int) -> tuple[list[Found], int] | None:
+def _directive(s: str, a: int, b: int, closing: bool = True) -> tuple[list[Found], int] | None:
     """A sentence that assigns work: (bodies that must act, where the predicate starts).
 
     ``Giao X …`` / ``Đề nghị X …``; ``<issuer> yêu cầu X …``; ``X <predicate> …``. A sentence
     that tells what was done or received (``… đã có Công văn …``) assigns nothing."""
-    if _not_task_re().search(s, a, b):
+    if closing and _not_task_re().search(s, a, b):
         return None
     i = _skip(s, a)
     directive = _verb_re("directive")
@@ -594,6 +718,11 @@ def _directive(s: str, a: int, b: int) -> tuple[list[Found], int] | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def _duty_re() -> re.Pattern:
+    return re.compile(_cue_re("duty", True).pattern + r"\s+", re.I)
+
+
 def _lead_in(s: str, a: int, b: int) -> list[Found]:
     """The bodies a lead-in sentence addresses: ``… yêu cầu X, Y thực hiện các nội dung sau:``."""
     for kind in ("directive", "directive2"):
@@ -605,7 +734,7 @@ def _lead_in(s: str, a: int, b: int) -> list[Found]:
         if best:
             return best
     # "Điều 2. Nhiệm vụ của Ban Chỉ đạo", "Trách nhiệm của các Sở"
-    m = re.compile(_cue_re("duty", True).pattern + r"\s+", re.I).search(s, a, b)
+    m = _duty_re().search(s, a, b)
     if m:
         return B.bodies_at(s, m.end(), b)[0]
     return []
@@ -795,6 +924,12 @@ def _finish(s: str, d: _Draft, issued: str | None) -> dict:
     when = d.when or own
     for f in extract_deadlines(s[when[0]:when[1]], issued, when[0]):
         deadlines.append({**f.value, "span": [f.start, f.end]})
+    if d.when and not deadlines and when[1] > when[0]:
+        # a time column holds the period a task is due in ("Tháng 10/2025", "Năm 2025"): read it
+        # as the sentence would say it ("trong tháng 10/2025")
+        lead = "trong "
+        for f in extract_deadlines(lead + s[when[0]:when[1]], issued, when[0] - len(lead)):
+            deadlines.append({**f.value, "span": [max(f.start, when[0]), f.end]})
     by = next((x.get("date") for x in deadlines if x.get("date")), None)
     what = d.what or own
     targets = [{**f.value, "span": [f.start, f.end]} for f in extract_targets(s[what[0]:what[1]], what[0], by)]
@@ -834,6 +969,8 @@ def _time_cell_re() -> re.Pattern:
 def _header_fields(s: str) -> list[str] | None:
     """The fields a line of column titles names ("CƠ QUAN CHỦ TRÌ CƠ QUAN PHỐI HỢP"), or None."""
     _, table, titles = _fields()
+    if not titles.match(s):
+        return None
     rest = s
     found = []
     for m in titles.finditer(s):
@@ -844,16 +981,103 @@ def _header_fields(s: str) -> list[str] | None:
     return found
 
 
+_TITLE_START = re.compile(r"(?i)(?:STT|TT|Nội dung|Nhiệm vụ|Tên nhiệm vụ)\s")
 _ROW_NO = re.compile(r"(\d{1,3})(?![.\d/,%])(?:\s+|$)")
 _GROUP_ROW = re.compile(r"[IVX]{1,5}(?:\s+\S|$)")
 
 
-def _table_tasks(s: str, lines: list[Line], region: Region, ctx: dict) -> list[_Draft]:
+def _layout_breaks(t, a: int, b: int) -> list[int]:
+    """Offsets in ``t.text[a:b]`` of the spaces that stand for a line break of the original text
+    (a hard wrap joined by normalization)."""
+    raw = getattr(t, "raw", None)
+    if raw is None or not hasattr(t, "raw_offset") or b - a < 2:
+        return []
+    ra, rb = t.raw_offset(a), t.raw_offset(b - 1)
+    if raw.find("\n", ra, rb) < 0:
+        return []
+    s = t.text
+    out = []
+    i = s.find(" ", a + 1, b - 1)
+    while i >= 0:
+        if raw.find("\n", t.raw_offset(i - 1) + 1, t.raw_offset(i + 1)) >= 0:
+            out.append(i)
+        i = s.find(" ", i + 1, b - 1)
+    return out
+
+
+def _cells_joined(t, lines: list[Line], lo: int, hi: int) -> bool:
+    """Was a table laid out one cell per line, its lines joined by normalization? (a line break of
+    the original text between two column titles: ``Nội dung⏎Cơ quan chủ trì``)"""
+    titles = _fields()[2]
+    for i in range(lo, hi):
+        found = list(titles.finditer(lines[i].text))
+        if len(found) < 2:
+            continue
+        breaks = _layout_breaks(t, lines[i].start, lines[i].end)
+        if not breaks:
+            continue
+        # the column titles stand one a line, whole ("Cơ quan chủ trì", not "CƠ QUAN CHỦ" ⏎ "TRÌ")
+        a, whole = lines[i].start, 0
+        for k in breaks + [lines[i].end]:
+            f = _header_fields(t.text[a:k])
+            if f is None:
+                break
+            if len(f) != 1 or f[0] == "cont":
+                return False                        # a title wrapped over two lines: cells wrap too
+            whole += 1
+            a = k + 1
+        return whole >= 2
+    return False
+
+
+def _split_layout(t, lines: list[Line]) -> list[Line]:
+    """The lines as the original text broke them."""
+    out = []
+    for ln in lines:
+        a = ln.start
+        blank = ln.blank_before
+        for k in _layout_breaks(t, ln.start, ln.end):
+            out.append(Line(a, k, t.text[a:k], blank))
+            a, blank = k + 1, False
+        out.append(Line(a, ln.end, t.text[a:ln.end], blank))
+    return out
+
+
+def _table_tasks(s: str, lines: list[Line], region: Region, ctx: dict, t=None) -> list[_Draft]:
+    """The rows of the task tables of an attachment (``Phụ lục III.4``)."""
     lo = region.title if region.title is not None else region.lo
     hi = region.end if region.end is not None else region.hi
     title = lines[lo].text if region.title is not None else ""
     m = re.match(r"(?i)phụ lục\s*([IVXLC\d]+)?", title)
     label = ("Phụ lục " + m.group(1) if m and m.group(1) else "Phụ lục") + "."
+    return _table_rows(s, lines, lo, hi, label, t)
+
+
+def _table_head(lines: list[Line], lo: int, hi: int, t=None) -> int | None:
+    """The first line of the column titles of a task table in ``lines[lo:hi]`` (one with a lead
+    body column), or None."""
+    i = lo
+    while i < hi:
+        if _header_fields(lines[i].text) is None:
+            if t is not None and _TITLE_START.match(lines[i].text) and _cells_joined(t, lines, i, i + 1):
+                return i
+            i += 1
+            continue
+        j, block = i, []
+        while j < hi and (f := _header_fields(lines[j].text)) is not None:
+            block.extend(f)
+            j += 1
+        if "lead" in block:
+            return i
+        i = j
+    return None
+
+
+def _table_rows(s: str, lines: list[Line], lo: int, hi: int, label: str, t=None) -> list[_Draft]:
+    if t is not None and _cells_joined(t, lines, lo, hi):
+        # one cell per line: read the table from the lines of the original text
+        lines = _split_layout(t, lines[lo:hi])
+        lo, hi = 0, len(lines)
     out: list[_Draft] = []
     i = lo
     has_support = False
@@ -948,12 +1172,23 @@ def _table_row(s: str, lines: list[Line], idx: list[int], has_support: bool) -> 
     return d
 
 
-def _segment_tasks(s: str, lines: list[Line], seg: Segment) -> list[_Draft]:
+def _segment_tasks(s: str, lines: list[Line], seg: Segment, t=None) -> list[_Draft]:
     drafts: list[_Draft] = []
     prefix = ""
     if seg.kind == "roman" or seg.kind == "article":
         prefix = (seg.label if seg.kind == "roman" else "Điều " + seg.label) + "."
-    roots, preamble, tails = _parse(s, lines, seg.lo, seg.hi)
+    if seg.implement:
+        return _implement_task(s, lines, seg, prefix[:-1])
+    table = _table_head(lines, seg.lo, seg.hi, t) if seg.kind == "roman" else None
+    if table is None:
+        return _list_tasks(s, lines, seg, prefix, seg.hi)
+    # a task table in a section of the plan: a task a row, after the section's own items
+    return _list_tasks(s, lines, seg, prefix, table) + _table_rows(s, lines, table, seg.hi, prefix, t)
+
+
+def _list_tasks(s: str, lines: list[Line], seg: Segment, prefix: str, hi: int) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    roots, preamble, tails = _parse(s, lines, seg.lo, hi)
     _mark(s, roots)
     intro: list[Found] = []
     if seg.intro:
@@ -988,15 +1223,17 @@ def extract_tasks(t, ctx: dict) -> list[dict]:
     for region in _regions(lines):
         for seg in _segments(lines, region, ctx):
             before = len(drafts)
-            drafts.extend(_segment_tasks(s, lines, seg))
+            drafts.extend(_segment_tasks(s, lines, seg, t))
             kept = []
             for d in drafts[before:]:
                 if not d.assignees and (seg.neutral or _not_task_re().search(s, d.start, d.end)):
                     continue
+                if not d.structured and _not_task_re().search(s, d.start, min(d.end, d.start + 60)):
+                    continue                    # "2. Trong quá trình thực hiện, nếu có vướng mắc, …"
                 kept.append(d)
             drafts[before:] = kept
         if region.attachment:
-            drafts.extend(_table_tasks(s, lines, region, ctx))
+            drafts.extend(_table_tasks(s, lines, region, ctx, t))
     # ids are unique within a record
     seen: dict[str, int] = {}
     for d in drafts:
@@ -1024,4 +1261,37 @@ def _tail_tasks_span(s: str, span: tuple[int, int], label: str) -> list[_Draft]:
         n += 1
         out.append(_Draft(label if n == 1 else f"{label}.{n}", None, x, y, found, _role(s, e, y),
                           _supporting(s, x, y)))
+    return out
+
+
+def _implement_task(s: str, lines: list[Line], seg: Segment, label: str) -> list[_Draft]:
+    """``Điều 3. Chánh Văn phòng …, Giám đốc các sở …, Chủ tịch UBND … chịu trách nhiệm thi hành
+    Quyết định này.``: one task, every office named an assignee. The sentence may follow the
+    article's own (``Điều 4. Quyết định này có hiệu lực … ⏎ Chánh Văn phòng … thi hành …``)."""
+    units = [(seg.intro[0], seg.intro[1], None)]
+    for ln in lines[seg.lo:seg.hi]:
+        mk = _marker(ln.text)                          # "4. Bộ trưởng, … chịu trách nhiệm thi hành …"
+        units.append((ln.start + mk[2], ln.end, mk[1] or None) if mk else (ln.start, ln.end, None))
+    out = []
+    for a, b, item in units:
+        m = _implement_re().search(s, a, b)
+        if not m:
+            continue
+        x, y = a, b
+        for br in _STOP_THEN_CAPITAL.finditer(s, a, b):
+            if not s[br.start() - 1].islower():
+                continue                                # "TP. Hồ Chí Minh", "Điều 1. …"
+            if br.end() <= m.start():
+                x = br.end()
+            else:
+                y = br.start() + 1
+                break
+        x = _skip(s, x)
+        d = _directive(s, x, y, closing=False)
+        if d is None:
+            continue
+        found, e = d
+        n = len(out) + 1
+        nid = f"{label}.{item}" if item else (label if n == 1 else f"{label}.{n}")
+        out.append(_Draft(nid, None, x, y, found, _role(s, e, y), _supporting(s, x, y)))
     return out

@@ -127,3 +127,46 @@ def test_every_body_of_a_sentence():
         "Ủy ban nhân dân huyện", "thủ trưởng các cơ quan, đơn vị", "Chủ tịch Ủy ban nhân dân các xã, thị trấn",
         "Ủy ban nhân dân huyện", "Phòng Văn hóa và Thông tin"]
     assert all(s[f.start:f.end] == f.value for f in find_bodies(s))
+
+
+# --- rules for text read from other layouts (variants) -----------------------------------------
+
+def test_a_heading_joined_onto_its_sentence_ends_at_the_capitalised_predicate():
+    # "3. Bộ Dân tộc và Tôn giáo" ⏎ "Phối hợp với …" joined into one line by a reader (NĐ 188/2026)
+    assert names("Bộ Dân tộc và Tôn giáo Phối hợp với Bộ Giáo dục và Đào tạo") == ["Bộ Dân tộc và Tôn giáo"]
+    assert names("Hội đồng nhân dân cấp tỉnh Bảo đảm kinh phí thực hiện") == ["Hội đồng nhân dân cấp tỉnh"]
+    assert names("Sở Văn hóa, Thể thao và Du lịch Chỉ đạo Báo Lâm Đồng") == ["Sở Văn hóa, Thể thao và Du lịch"]
+    # a capitalised word of the name itself stays: right after the head, or a place name
+    assert names("Trung tâm Hỗ trợ phát triển doanh nghiệp tỉnh tổ chức") == ["Trung tâm Hỗ trợ phát triển doanh nghiệp tỉnh"]
+    assert names("UBND thành phố Cần Thơ khẩn trương kiểm tra") == ["UBND thành phố Cần Thơ"]
+    assert names("UBND huyện Giao Thủy chỉ đạo các xã") == ["UBND huyện Giao Thủy"]
+
+
+def test_after_a_list_of_units_a_kind_of_organisation_opens_another_body():
+    assert names("Công an xã, lực lượng dân quân tự vệ kiểm tra") == ["Công an xã", "lực lượng dân quân tự vệ"]
+    assert names("Công an xã, Trạm Y tế xã phối hợp") == ["Công an xã", "Trạm Y tế xã"]
+    assert names("Công an các xã, phường, đặc khu tăng cường tuần tra") == ["Công an các xã, phường, đặc khu"]
+    assert names("các sở, ban, ngành, địa phương chủ động") == ["các sở, ban, ngành, địa phương"]
+
+
+def test_a_name_ends_before_a_quantified_object_or_another_cell():
+    s = "báo cáo Thủ tướng Chính phủ các vấn đề đột xuất, phát sinh"
+    assert names(s, s.index("Thủ")) == ["Thủ tướng Chính phủ"]
+    assert names("Bộ Tư pháp Các bộ, ngành") == ["Bộ Tư pháp"]             # two table cells joined
+    assert names("Ban Chỉ đạo phòng, chống dịch các cấp tăng cường") == ["Ban Chỉ đạo phòng, chống dịch các cấp"]
+    assert names("Chính phủ trân trọng đề nghị các cơ quan") == ["Chính phủ"]
+
+
+def test_names_of_the_party_and_of_fields_of_work():
+    assert names("Đảng ủy, Ủy ban nhân dân phường Hòa Cường lãnh đạo, chỉ đạo") \
+        == ["Đảng ủy", "Ủy ban nhân dân phường Hòa Cường"]
+    assert names("Người đứng đầu đơn vị sự nghiệp công lập quản lý viên chức lĩnh vực việc làm có trách nhiệm") \
+        == ["Người đứng đầu đơn vị sự nghiệp công lập quản lý viên chức lĩnh vực việc làm"]
+    assert names("Các ông, bà: Chánh Văn phòng Bộ, Vụ trưởng Vụ Pháp chế chịu trách nhiệm") \
+        == ["Chánh Văn phòng Bộ", "Vụ trưởng Vụ Pháp chế"]
+    assert names("Đội ngũ cán bộ, công chức phải gương mẫu") == []
+
+
+def test_a_list_of_offices_goes_on_after_a_semicolon_at_the_end_of_a_line():
+    s = "Bộ trưởng, Thủ trưởng cơ quan thuộc Chính phủ;\nChủ tịch Ủy ban nhân dân tỉnh chịu trách nhiệm"
+    assert names(s) == ["Bộ trưởng", "Thủ trưởng cơ quan thuộc Chính phủ", "Chủ tịch Ủy ban nhân dân tỉnh"]

@@ -229,10 +229,14 @@ def test_quyet_dinh_membership_and_powers_are_no_tasks():
     raw = (DATA / "dev" / "pdf_text" / "quyet-dinh-so-798-qd-ttg-469485.txt").read_text(encoding="utf-8")
     t = normalize(raw)
     ts = {x["id"]: x for x in extract_tasks(t, {"doc_type": "Quyết định"})}
-    # Điều 1 lists members, Điều 3 powers, Điều 7 the usual "chịu trách nhiệm thi hành"
-    assert list(ts) == ["Điều 2.1", "Điều 2.2", "Điều 2.3"]
-    assert all(who(x) == ["Ban Chỉ đạo"] for x in ts.values())     # "Điều 2. Nhiệm vụ của Ban Chỉ đạo:"
+    # Điều 1 lists members, Điều 3 powers, Điều 4 working rules; Điều 7 names who carries the
+    # decision out ("… chịu trách nhiệm thi hành Quyết định này"), over a page break
+    assert list(ts) == ["Điều 2.1", "Điều 2.2", "Điều 2.3", "Điều 7"]
+    assert all(who(ts[i]) == ["Ban Chỉ đạo"] for i in ("Điều 2.1", "Điều 2.2", "Điều 2.3"))
     assert ts["Điều 2.1"]["text"].startswith("Nghiên cứu, xây dựng Đề án về cải cách chính sách tiền lương")
+    assert ts["Điều 7"]["text"].endswith("Điều 1 chịu trách nhiệm thi hành Quyết định này./.")
+    assert who(ts["Điều 7"]) == ["Các Bộ trưởng", "Thủ trưởng cơ quan ngang Bộ",
+                                 "Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương", "các thành viên"]
 
 
 # The end of Nghị quyết 109/NQ-CP and the first rows of its Phụ lục III as a reader gives a
@@ -300,7 +304,9 @@ Các bộ, cơ quan, địa phương và đơn vị có liên quan
 def test_an_annex_task_table_gives_one_task_a_row():
     t = normalize(NQ_109_ANNEX)
     ts = {x["id"]: x for x in extract_tasks(t, {"doc_type": "Nghị quyết", "issued_date": "2026-04-16"})}
-    assert list(ts) == ["Phụ lục III.1", "Phụ lục III.2", "Phụ lục III.3"]
+    assert list(ts) == ["Điều 3", "Phụ lục III.1", "Phụ lục III.2", "Phụ lục III.3"]
+    assert who(ts["Điều 3"]) == ["Các Bộ trưởng", "Thủ trưởng cơ quan ngang Bộ", "Thủ trưởng cơ quan thuộc Chính phủ",
+                                 "Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương"]
     one = ts["Phụ lục III.1"]
     assert one["text"].startswith("Tổng rà soát hệ thống pháp luật Việt Nam\n\nTháng 12/2026")
     assert [(a["text"], a["role"]) for a in one["assignees"]] == [("Bộ Tư pháp", "chủ trì")]
