@@ -36,9 +36,10 @@ _WORDS = re.compile(r"[^\W\d_]+")
 # a line that opens an item of a list: never joined onto the line before
 _ITEM = re.compile(
     r"^(?:[-+•·–]\s|[-+•]$|\d{1,3}(?:\.\d{1,3})*[.)](?:\s|$)|\(\d{1,3}\)\s|[a-zđ]\)\s|"
-    r"[IVXLC]{1,6}[.)](?:\s|$)|Điều\s+\d+)"
+    r"[IVXLC]{1,6}[.)](?:\s|$)|Điều\s+\d+[.:])"
 )
 _MARKER_ONLY = re.compile(r"^(?:[-+•]|\d{1,3}(?:\.\d{1,3})*[.)]|\(\d{1,3}\)|[a-zđ]\)|[IVXLC]{1,6}[.)])$")
+_ROW_NUMBER = re.compile(r"^(?:\d{1,3}|STT|TT)$")          # a table row's number cell
 _TERMINAL = re.compile(r"[.;:!?]$|\./\.$")
 _AUTHORITY = re.compile(r"^(?:TM|KT|TL|TUQ|Q|PT)\.\s")
 _ADDRESSED = re.compile(r"(?i)^(?:Đồng\s+)?kính\s+gửi\s*:\s*\S")
@@ -109,6 +110,16 @@ def _block_start() -> re.Pattern:
     return _block_start_re
 
 
+_caps_head_re: re.Pattern | None = None
+
+
+def _caps_head() -> re.Pattern:
+    global _caps_head_re
+    if _caps_head_re is None:
+        _caps_head_re = re.compile(r"^(?:" + "|".join(re.escape(w) for w in load_lines("caps_heads.txt")) + r")\b")
+    return _caps_head_re
+
+
 def _is_caps(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
@@ -120,7 +131,7 @@ def should_join(a: str, b: str, across_blank: bool = False) -> bool:
         return False
     if _MARKER_ONLY.match(a) and not across_blank:
         return True                                   # "I." ⏎ "ĐÁNH GIÁ …", "-" ⏎ "Trường hợp …"
-    if _ITEM.match(b) or _block_start().match(b):
+    if _ITEM.match(b) or _block_start().match(b) or _ROW_NUMBER.match(a) or _ROW_NUMBER.match(b):
         return False
     if _TERMINAL.search(a) or _NUMBER_LINE.match(a) or _AUTHORITY.match(a):
         return False
@@ -133,7 +144,9 @@ def should_join(a: str, b: str, across_blank: bool = False) -> bool:
         return True
     caps_a, caps_b = _is_caps(a), _is_caps(b)
     if caps_a and caps_b:                             # header and title lines
-        return bool(_JOINING_END.search(a)) or len(_WORDS.findall(b)) <= 2
+        if _JOINING_END.search(a):
+            return True
+        return len(_WORDS.findall(b)) <= 2 and not _caps_head().match(b)
     if caps_a != caps_b:                              # a title line, then a name or body
         return False
     return True

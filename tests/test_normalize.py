@@ -73,3 +73,22 @@ def test_a_wrap_before_a_lower_case_so_is_joined_but_the_number_line_stands():
 def test_an_inline_addressee_keeps_its_line():
     t = normalize("Kính gửi: Công ty Điện lực tỉnh\nCông ty đã có báo cáo số 12/BC-ĐL.")
     assert t.text.splitlines() == ["Kính gửi: Công ty Điện lực tỉnh", "Công ty đã có báo cáo số 12/BC-ĐL."]
+
+
+def test_a_body_line_under_its_parent_stays_apart():
+    assert normalize("UBND TỈNH GIA LAI\nVĂN PHÒNG").text == "UBND TỈNH GIA LAI\nVĂN PHÒNG"
+    assert normalize("UBND THÀNH PHỐ HÀ\nNỘI").text == "UBND THÀNH PHỐ HÀ NỘI"
+
+
+def test_a_long_item_wrapped_before_a_place_name_is_one_line():
+    t = normalize("1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ\nHà Tĩnh đến Khánh Hòa:")
+    assert t.text == "1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa:"
+    t = normalize("- Phối hợp Bộ Chỉ huy\nQuân sự tỉnh, Công an tỉnh tổ chức vận chuyển hàng.")
+    assert t.text == "- Phối hợp Bộ Chỉ huy Quân sự tỉnh, Công an tỉnh tổ chức vận chuyển hàng."
+
+
+def test_table_row_numbers_and_cross_references():
+    assert normalize("STT\nNội dung").text == "STT\nNội dung"
+    assert normalize("2\nRà soát hồ sơ").text == "2\nRà soát hồ sơ"
+    # "Điều 1 chịu …" is a cross-reference inside a sentence, not a new article
+    assert normalize("theo quy định tại\nĐiều 1 của Nghị định này.").text == "theo quy định tại Điều 1 của Nghị định này."
