@@ -111,7 +111,7 @@ def run_ingest(args) -> int:
             detail = (o.vi or "") if o.status in ("failed", "duplicate") else ""
             table.add_row(Path(o.path).name, status + (f": {detail}" if detail else ""),
                           r.get("doc_type") or "", numsym, r.get("issued_date") or "",
-                          (r.get("issuer") or {}).get("name") or "", str(len(r.get("tasks") or [])) if r else "")
+                          (r.get("issuer") or {}).get("name") or "", str(r.get("tasks_count", "")) if r else "")
         console.print(table)
         counts = ", ".join(f"{STATUS_VI[s]}: {summary.count(s)}" for s in STATUS_VI if summary.count(s))
         console.print(counts)

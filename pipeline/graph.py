@@ -24,6 +24,8 @@ from pathlib import Path
 
 import networkx as nx
 
+from pipeline.ingest import iter_records
+
 from extractors.base import fold
 
 GRAPHML = "lineage.graphml"
@@ -132,7 +134,7 @@ def build_graph(records: list[dict]) -> nx.MultiDiGraph:
     """Nodes for the records and the documents they cite; edges citing → cited."""
     g = nx.MultiDiGraph()
     by_numsym: dict[tuple, list[str]] = {}
-    rec_nodes: list[tuple[str, dict]] = []
+    rec_nodes: list[tuple[str, str, list]] = []
     for rec in records:
         src = (rec.get("source") or {}).get("path") or ""
         k = record_key(rec)
@@ -140,7 +142,7 @@ def build_graph(records: list[dict]) -> nx.MultiDiGraph:
         if nid in g and g.nodes[nid].get("in_corpus"):
             also = g.nodes[nid].get("also") or ""
             g.nodes[nid]["also"] = "|".join(x for x in (also, src) if x)
-            rec_nodes.append((nid, rec))
+            rec_nodes.append((nid, src, rec.get("references") or []))
             continue
         issuer = rec.get("issuer") or {}
         g.add_node(nid, **_clean({
@@ -150,7 +152,7 @@ def build_graph(records: list[dict]) -> nx.MultiDiGraph:
         g.nodes[nid]["label"] = label(g.nodes[nid])
         if k:
             by_numsym.setdefault((k[2], k[3]), []).append(nid)
-        rec_nodes.append((nid, rec))
+        rec_nodes.append((nid, src, rec.get("references") or []))
     keys = {nid: tuple(nid.split("|")) for nid in g if not nid.startswith("file|")}
 
     def resolve(k: tuple) -> str | None:
@@ -163,14 +165,14 @@ def build_graph(records: list[dict]) -> nx.MultiDiGraph:
         return cands[0] if len(cands) == 1 else None
 
     cites = []
-    for nid, rec in rec_nodes:
-        for i, ref in enumerate(rec.get("references") or []):
+    for nid, src, refs in rec_nodes:
+        for i, ref in enumerate(refs):
             if not ref.get("symbol") or not ref.get("number"):
                 continue
             k = citation_key(ref)
-            cites.append((sum(1 for x in k if x), nid, rec, i, ref, k))
+            cites.append((sum(1 for x in k if x), nid, src, i, ref, k))
     cites.sort(key=lambda c: -c[0])                       # the fullest keys first
-    for _, src_nid, rec, i, ref, k in cites:
+    for _, src_nid, src, i, ref, k in cites:
         target = resolve(k)
         if target is None:
             target = node_id(k)
@@ -193,7 +195,7 @@ def build_graph(records: list[dict]) -> nx.MultiDiGraph:
         g.add_edge(src_nid, target, key=f"{rel}:{i}", **_clean({
             "relation": rel, "relation_vi": RELATION_VI.get(rel, rel), "trigger": ref.get("trigger"),
             "text": ref.get("text"), "span_start": span[0], "span_end": span[1],
-            "source": (rec.get("source") or {}).get("path")}))
+            "source": src}))
     return g
 
 
@@ -243,13 +245,6 @@ def load_graph(out_dir: Path) -> nx.MultiDiGraph | None:
     """The graph of an output folder: lineage.json, else rebuilt from records/ (None if none)."""
     out_dir = Path(out_dir)
     rec_dir = out_dir / "records"
-    records = []
-    if rec_dir.is_dir():
-        for p in sorted(rec_dir.glob("*.json")):
-            try:
-                records.append(json.loads(p.read_text(encoding="utf-8")))
-            except (OSError, ValueError):
-                continue
     js = out_dir / JSON
     if js.exists():
         newest = max((p.stat().st_mtime for p in rec_dir.glob("*.json")), default=0) if rec_dir.is_dir() else 0
@@ -258,6 +253,5 @@ def load_graph(out_dir: Path) -> nx.MultiDiGraph | None:
                 return from_json(json.loads(js.read_text(encoding="utf-8")))
             except (OSError, ValueError, KeyError, nx.NetworkXError):
                 pass
-    if not records:
-        return None
-    return build_graph(records)
+    g = build_graph(iter_records(out_dir))
+    return g if g.number_of_nodes() else None

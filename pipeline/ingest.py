@@ -145,6 +145,34 @@ def _record_name(path: Path) -> str:
     return path.stem + ".json"
 
 
+BRIEF = ("doc_type", "number", "symbol", "issued_date", "urgency")
+
+
+def brief(record: dict) -> dict:
+    """The few fields a summary table shows."""
+    out = {k: record.get(k) for k in BRIEF}
+    out["issuer"] = {"name": (record.get("issuer") or {}).get("name")}
+    out["tasks_count"] = len(record.get("tasks") or [])
+    return out
+
+
+def iter_records(out_dir: Path, slim: bool = True):
+    """The records of an output folder, one at a time, in file-name order; ``slim`` leaves out
+    the document text and the field spans, which the graph and the tracker do not read."""
+    rec_dir = Path(out_dir) / "records"
+    if not rec_dir.is_dir():
+        return
+    for p in sorted(rec_dir.glob("*.json")):
+        try:
+            rec = json.loads(p.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if slim:
+            rec.pop("text", None)
+            rec.pop("spans", None)
+        yield rec
+
+
 class Ingest:
     def __init__(self, out_dir: Path, jobs: int = 1, progress=None):
         self.out = Path(out_dir)
@@ -210,18 +238,18 @@ class Ingest:
         total = len(todo)
         if self.progress:
             self.progress.start(total)
+        self.index = self._index()
         results = self._map(todo)
         for i, outcome in enumerate(results, 1):
             self._store(outcome)
             summary.outcomes.append(outcome)
             if i % FLUSH_EVERY == 0:          # a killed run keeps what it finished
-                atomic_write_json(self.ledger_path, self.ledger, indent=None)
+                self._save_ledger()
             if self.progress:
                 self.progress.advance(i, total, outcome)
         if self.progress:
             self.progress.stop()
-        self._dedupe(summary)
-        atomic_write_json(self.ledger_path, self.ledger, indent=None)
+        self._save_ledger()
         self._log_errors(summary)
         return summary
 
@@ -234,7 +262,20 @@ class Ingest:
             chunk = max(1, min(32, len(todo) // (self.jobs * 4) or 1))
             yield from pool.map(process_file, [p for p, _ in todo], [d for _, d in todo], chunksize=chunk)
 
+    def _index(self) -> dict:
+        """What the ledger knows of earlier records: content hash and identity → record file."""
+        index = {}
+        for path, e in self.ledger.items():
+            if e.get("status") == "ok" and e.get("record"):
+                for k in (("sha", e.get("sha256")), ("id", e.get("identity"))):
+                    if k[1]:
+                        index.setdefault(k, (e["record"], path))
+        return index
+
     def _store(self, o: Outcome) -> None:
+        """Write a fresh record (or fold it into the record of the same document), then keep
+        only a brief of it in memory: a batch of 100,000 files must not hold 100,000 texts."""
+        from pipeline.record import doc_identity
         path = Path(o.path)
         try:
             st = path.stat()
@@ -245,60 +286,48 @@ class Ingest:
                  "time": datetime.now(timezone.utc).isoformat(timespec="seconds")}
         if o.status == "failed":
             entry.update(status="failed", stage=o.stage, vi=o.vi, en=o.en)
-        else:
-            name = _record_name(path)
-            if self.ledger.get(str(path), {}).get("record"):
-                o.status = "updated"
-            atomic_write_json(self.records_dir / name, o.record)
-            entry.update(status="ok", record=name)
-        self.ledger[str(path)] = entry
-
-    def _dedupe(self, summary: Summary) -> None:
-        """One document, several files: keep the first record, list the others as sources."""
-        from pipeline.record import doc_identity
-        fresh = [o for o in summary.outcomes if o.record is not None]
-        if not fresh:
+            self.ledger[o.path] = entry
             return
-        fresh_names = {_record_name(Path(o.path)) for o in fresh}
-        seen: dict = {}
-        for name, rec in self.load_records(with_names=True):   # earlier records come first
-            if name not in fresh_names:
-                for k in (("sha", rec["source"].get("sha256")), ("id", doc_identity(rec))):
-                    if k[1]:
-                        seen.setdefault(k, name)
-        for o in fresh:
-            mine = _record_name(Path(o.path))
-            for k in (("sha", o.record["source"].get("sha256")), ("id", doc_identity(o.record))):
-                other = seen.get(k)
-                if k[1] and other and other != mine:
-                    first_path = self.records_dir / other
-                    first = json.loads(first_path.read_text(encoding="utf-8"))
-                    also = first["source"].setdefault("also", [])
-                    if o.path not in also:
-                        also.append(o.path)
-                        atomic_write_json(first_path, first)
-                    (self.records_dir / mine).unlink(missing_ok=True)
-                    self.ledger[o.path].update(status="duplicate", record=other)
-                    o.status = "duplicate"
-                    o.vi = f"trùng văn bản với {first['source']['path']}"
-                    o.en = f"the same document as {first['source']['path']}"
-                    break
-            else:
-                for k in (("sha", o.record["source"].get("sha256")), ("id", doc_identity(o.record))):
-                    if k[1]:
-                        seen.setdefault(k, mine)
+        name = _record_name(path)
+        identity = doc_identity(o.record)
+        identity = "|".join(identity) if identity else None
+        previous = self.ledger.get(o.path, {})
+        for k in (("sha", o.sha256), ("id", identity)):
+            first = self.index.get(k) if k[1] else None
+            if first and first[1] != o.path and first[0] != name:
+                self._add_source(first[0], o)
+                if previous.get("record") == name:             # it had a record of its own before
+                    (self.records_dir / name).unlink(missing_ok=True)
+                entry.update(status="duplicate", record=first[0])
+                self.ledger[o.path] = entry
+                o.record = brief(o.record)
+                return
+        if previous.get("record"):
+            o.status = "updated"
+        atomic_write_json(self.records_dir / name, o.record, durable=False)
+        entry.update(status="ok", record=name, identity=identity)
+        self.ledger[o.path] = entry
+        for k in (("sha", o.sha256), ("id", identity)):
+            if k[1]:
+                self.index.setdefault(k, (name, o.path))
+        o.record = brief(o.record)
 
-    def load_records(self, with_names: bool = False):
-        if not self.records_dir.is_dir():
-            return []
-        out = []
-        for p in sorted(self.records_dir.glob("*.json")):
-            try:
-                rec = json.loads(p.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                continue
-            out.append((p.name, rec) if with_names else rec)
-        return out
+    def _add_source(self, record_name: str, o: Outcome) -> None:
+        first_path = self.records_dir / record_name
+        first = json.loads(first_path.read_text(encoding="utf-8"))
+        also = first["source"].setdefault("also", [])
+        if o.path not in also:
+            also.append(o.path)
+            atomic_write_json(first_path, first, durable=False)
+        o.status = "duplicate"
+        o.vi = f"trùng văn bản với {first['source']['path']}"
+        o.en = f"the same document as {first['source']['path']}"
+
+    def _save_ledger(self) -> None:
+        """Records first, then the ledger that vouches for them, both on disk."""
+        if hasattr(os, "sync"):
+            os.sync()
+        atomic_write_json(self.ledger_path, self.ledger, indent=None)
 
     def _log_errors(self, summary: Summary) -> None:
         fresh = [o for o in summary.failed if o.record is None and o.stage and o.vi]
@@ -314,7 +343,6 @@ class Ingest:
     def after_ingest(self) -> list[str]:
         """Rebuild the graph and the tracker from all records; return warnings."""
         import importlib
-        records = self.load_records()
         notes = []
         for mod in ("pipeline.graph", "pipeline.track"):
             try:
@@ -324,7 +352,7 @@ class Ingest:
             if hook is None:
                 continue
             try:
-                hook(self.out, records)
+                hook(self.out, iter_records(self.out))
             except Exception as e:
                 notes.append(f"{mod}: {type(e).__name__}: {e}")
         return notes

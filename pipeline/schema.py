@@ -1,12 +1,16 @@
 """Stage 4, validate: every record is checked against schemas/dispatch.schema.json before it is
-written. A record that fails is an error of its file, never written half."""
+written. A record that fails is an error of its file, never written half.
+
+The schema itself is checked against the JSON Schema 2020-12 meta-schema with ``jsonschema``;
+records are validated with ``jsonschema-rs`` (the same draft, compiled), which takes ~0.03 ms
+a record where the pure-Python validator takes ~8 ms: validation would otherwise cost more than
+all the extractors together.
+"""
 from __future__ import annotations
 
 import json
 from functools import lru_cache
 from pathlib import Path
-
-from jsonschema import Draft202012Validator
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "dispatch.schema.json"
 
@@ -18,15 +22,23 @@ class InvalidRecord(Exception):
 
 
 @lru_cache(maxsize=1)
-def validator() -> Draft202012Validator:
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+def schema() -> dict:
+    from jsonschema import Draft202012Validator
+    s = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(s)
+    return s
+
+
+@lru_cache(maxsize=1)
+def validator():
+    import jsonschema_rs
+    return jsonschema_rs.Draft202012Validator(schema())
 
 
 def validate(record: dict) -> None:
-    """Raise InvalidRecord listing every violation (path: message)."""
-    errors = sorted(validator().iter_errors(record), key=lambda e: list(e.absolute_path))
-    if errors:
-        raise InvalidRecord([f"{'/'.join(map(str, e.absolute_path)) or '(record)'}: {e.message}"
-                             for e in errors[:20]])
+    """Raise InvalidRecord listing the violations (path: message)."""
+    v = validator()
+    if v.is_valid(record):
+        return
+    errors = [f"{'/'.join(map(str, e.instance_path)) or '(record)'}: {e.message}" for e in v.iter_errors(record)]
+    raise InvalidRecord(sorted(errors)[:20])

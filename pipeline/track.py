@@ -32,6 +32,7 @@ from pathlib import Path
 from extractors.base import DATA, fold, key, load_tsv, new_tones
 from extractors.gazetteer import TYPE_WORDS, Unit, split_type
 from pipeline import store, units
+from pipeline.ingest import iter_records
 
 RULES_FILE = "addressee_rules.tsv"
 # bump when the resolution changes its results: the store is then rebuilt from the records
@@ -543,16 +544,6 @@ def after_ingest(out_dir: Path, records: list[dict]) -> None:
         conn.close()
 
 
-def _load_records(out_dir: Path) -> list[dict]:
-    recs = []
-    for p in sorted((Path(out_dir) / "records").glob("*.json")):
-        try:
-            recs.append(json.loads(p.read_text(encoding="utf-8")))
-        except (OSError, ValueError):
-            continue
-    return recs
-
-
 def open_store(out_dir: Path):
     """The store of ``out_dir``, built from its records when it is missing or out of date."""
     path = store.db_path(out_dir)
@@ -564,7 +555,7 @@ def open_store(out_dir: Path):
     stamp = _records_stamp(out_dir)
     if store.get_meta(conn, "resolver") != _rules_version() or (stamp and store.get_meta(conn, "records") != stamp):
         # new rules or unit tables, or records written without the tracker (ingest without hooks)
-        sync(conn, _load_records(out_dir))
+        sync(conn, iter_records(out_dir))
         store.set_meta(conn, "records", stamp)
     return conn
 
