@@ -58,17 +58,23 @@ def strip_accents(s: str) -> str:
     return "".join(c for c in d if unicodedata.category(c) != "Mn")
 
 
+_SPACE_RUN = re.compile(r"\s+")
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+@lru_cache(maxsize=1 << 16)
 def key(s: str | None) -> str:
     """Matching key: NFC, new tone style, case-folded, spaces collapsed (diacritics kept)."""
     if not s:
         return ""
     s = new_tones(unicodedata.normalize("NFC", s)).casefold()
-    return re.sub(r"\s+", " ", s).strip()
+    return _SPACE_RUN.sub(" ", s).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(s: str | None) -> str:
     """Accent-free matching key: ``Hướng Hóa`` = ``HUONG HOA`` = ``Hương Hoá``."""
-    return re.sub(r"[^0-9a-z]+", " ", strip_accents(key(s))).strip()
+    return _NOT_ALNUM.sub(" ", strip_accents(key(s))).strip()
 
 
 # --- data files ------------------------------------------------------------------------------
