@@ -67,6 +67,25 @@ def split_type(name: str) -> tuple[str | None, str]:
     return key(word), rest
 
 
+# type words as their accent-free tokens, the longest first (``thanh pho`` before ``pho``)
+_FOLDED_TYPE_WORDS = tuple((tw, fold(tw).split()) for tw in sorted(TYPE_WORDS, key=len, reverse=True))
+
+
+def split_type_loose(name: str) -> tuple[str | None, str]:
+    """``split_type`` that also reads a type word typed without accents, as in a search box:
+    ``"huyen Huong Hoa"`` → ``("huyện", "Huong Hoa")``."""
+    typ, bare = split_type(name)
+    if typ:
+        return typ, bare
+    toks = (name or "").split()
+    ftoks = [fold(t) for t in toks]
+    for tw, ftw in _FOLDED_TYPE_WORDS:
+        n = len(ftw)
+        if len(toks) > n and ftoks[:n] == ftw:
+            return tw, " ".join(toks[n:])
+    return None, (name or "").strip()
+
+
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
     """Levenshtein distance, stopping early above ``limit``."""
     if abs(len(a) - len(b)) > limit:
@@ -113,6 +132,13 @@ class Gazetteer:
 
         for code in raw:
             make(code)
+        # the units directly under each unit, in code order (the order of the official list)
+        kids: dict[str, list[Unit]] = {}
+        for u in self.units.values():
+            if u.parent:
+                kids.setdefault(u.parent, []).append(u)
+        self._children: dict[str, tuple[Unit, ...]] = {
+            p: tuple(sorted(us, key=lambda u: u.code)) for p, us in kids.items()}
         self._by_fold: dict[str, dict[str, list[Unit]]] = {lv: {} for lv in LEVELS}
         for u in self.units.values():
             self._by_fold[u.level].setdefault(fold(u.name), []).append(u)
@@ -126,9 +152,36 @@ class Gazetteer:
         aliases = load_tsv("gazetteer_aliases.tsv")
         self._aliases = {fold(a["alias"]): a["name"] for a in aliases if a.get("era", era) in ("", era)}
 
+    # -- the tree ----------------------------------------------------------------------------
+    def children(self, unit: Unit, level: str | None = None,
+                 types: tuple[str, ...] | None = None) -> list[Unit]:
+        """Units under ``unit`` at ``level`` (default: the next level down), in code order.
+
+        A 2020 province's communes are those of all its districts; in the 2025 map a province's
+        communes are its children. ``types`` keeps only these type words (``("xã", "thị trấn")``)."""
+        out = list(self._children.get(unit.code, ()))
+        if level and out and out[0].level != level:
+            out = [c for d in out for c in self._children.get(d.code, ()) if c.level == level]
+        if types:
+            out = [c for c in out if c.type in types]
+        return out
+
+    def parent(self, unit: Unit) -> Unit | None:
+        """The unit directly above ``unit`` (None for a province)."""
+        return self.units.get(unit.parent) if unit.parent else None
+
+    def contains(self, outer: Unit, inner: Unit) -> bool:
+        """``inner`` is ``outer`` or lies in it; a unit of another map lies in none of this one."""
+        if inner.era != self.era or outer.era != self.era:
+            return False
+        u: Unit | None = inner
+        while u is not None:
+            if u.code == outer.code:
+                return True
+            u = self.parent(u)
+        return False
+
     # -- look-ups ---------------------------------------------------------------------------
-    def children(self, unit: Unit) -> list[Unit]:
-        return [u for u in self.units.values() if u.parent == unit.code]
 
     def find(self, name: str, level: str, within: Unit | None = None,
              types: tuple[str, ...] | None = None) -> list[Unit]:

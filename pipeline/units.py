@@ -4,11 +4,14 @@ successors.
 Two maps of the country are in use in dispatches:
 
 - until 30 June 2025, three levels: 63 provinces, ~700 districts (huyện, quận, thị xã, thành
-  phố thuộc tỉnh), ~10,600 communes (xã, phường, thị trấn) — ``units_2020.tsv``, read through
-  ``extractors.gazetteer``;
+  phố thuộc tỉnh), ~10,600 communes (xã, phường, thị trấn) — ``units_2020.tsv``;
 - from 1 July 2025, two levels: 34 provinces and 3,321 communes (xã, phường, đặc khu), with no
-  districts — ``units_2025.tsv``; ``units_map_2025.tsv`` says which old communes each new one
-  was formed from.
+  districts — ``units_2025.tsv``.
+
+Both maps, their look-ups and the tree of each are ``extractors.gazetteer``'s (``gazetteer(era)``,
+``era_for(date)``). This module adds what holds across the two: ``units_map_2025.tsv`` says
+which old communes each new one was formed from (successors, predecessors), and a look-up of a
+name as a person types it, in the map of a date first and then in the other.
 
 A unit is named ``<era>:<code>`` (``2020:19441`` is xã Hướng Phùng of huyện Hướng Hóa,
 ``2025:19441`` the xã Hướng Phùng formed in 2025 from it and its neighbours). A dispatch's
@@ -23,14 +26,13 @@ from datetime import date
 from functools import lru_cache
 
 from extractors.base import alternation, fold, key, load_tsv, new_tones
-from extractors.gazetteer import (TYPE_WORDS, Unit, _allowed_distance, edit_distance, gazetteer,
-                                  split_type)
+from extractors.gazetteer import (ERAS, LEVELS, TYPE_WORDS, Gazetteer, Unit, era_for, gazetteer,
+                                  split_type_loose)
 
+# the two maps ``units_map_2025.tsv`` links: before and from 1 July 2025 (Nghị quyết
+# 202/2025/QH15: two-level local government); their tables and start dates are the gazetteer's
 ERA_OLD, ERA_NEW = "2020", "2025"
-NEW_ERA_START = "2025-07-01"          # Nghị quyết 202/2025/QH15: two-level local government
 NATION = "VN"                         # the area of a central body
-LEVELS = ("province", "district", "commune")
-LEVEL_VI = {"province": "cấp tỉnh", "district": "cấp huyện", "commune": "cấp xã"}
 
 
 class UnitError(LookupError):
@@ -50,83 +52,13 @@ def iso(on: date | str | None) -> str | None:
 
 
 def era_on(on: date | str | None) -> str:
-    """The map in force on ``on`` (ISO date, ``YYYY-MM`` or ``YYYY``; None = today).
-
-    A date given only as a year (an undated draft of 2025) is read in the newer map when the
-    year is 2025 or later: such drafts are recent e-office copies."""
-    s = iso(on) or date.today().isoformat()
-    if len(s) == 4:
-        return ERA_NEW if s >= NEW_ERA_START[:4] else ERA_OLD
-    return ERA_NEW if s[:10] >= NEW_ERA_START[:len(s[:10])] else ERA_OLD
+    """The map in force on ``on`` (a date, ISO ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; None =
+    today): ``extractors.gazetteer.era_for`` of that date."""
+    return era_for(iso(on) or date.today().isoformat())
 
 
-# --- the 2025 map ----------------------------------------------------------------------------
-class NewMap:
-    """The two-level map: the same look-up interface as ``extractors.gazetteer.Gazetteer``."""
-
-    era = ERA_NEW
-
-    def __init__(self):
-        rows = load_tsv("units_2025.tsv")
-        provinces = {r["code"]: r["name"] for r in rows if r["level"] == "province"}
-        self.units: dict[str, Unit] = {}
-        self._children: dict[str, list[Unit]] = defaultdict(list)
-        for r in rows:
-            parent = r["parent"] or None
-            prov = r["name"] if r["level"] == "province" else provinces.get(parent or "")
-            u = Unit(r["code"], r["level"], r["type"], r["name"], parent, ERA_NEW, prov, None)
-            self.units[u.code] = u
-            if parent:
-                self._children[parent].append(u)
-        self._by_fold: dict[str, dict[str, list[Unit]]] = {lv: defaultdict(list) for lv in LEVELS}
-        for u in self.units.values():
-            self._by_fold[u.level][fold(u.name)].append(u)
-        self._aliases = {fold(a["alias"]): a["name"] for a in load_tsv("gazetteer_aliases.tsv")
-                         if a.get("era") in ("", None, ERA_NEW)}
-
-    def children(self, unit: Unit) -> list[Unit]:
-        return list(self._children.get(unit.code, ()))
-
-    def find(self, name: str, level: str, within: Unit | None = None,
-             types: tuple[str, ...] | None = None) -> list[Unit]:
-        typ, bare = split_type(name)
-        if typ and types is None:
-            types = (typ,)
-        if level == "province":
-            bare = self._aliases.get(fold(name)) or self._aliases.get(fold(bare)) or bare
-        k, f = key(bare), fold(bare)
-        if not f or level not in self._by_fold:
-            return []
-
-        def ok(u: Unit) -> bool:
-            return (not types or u.type in types) and (within is None or u.parent == within.code)
-
-        exact = [u for u in self._by_fold[level].get(f, []) if ok(u)]
-        if exact:
-            return [u for u in exact if key(u.name) == k] or exact
-        limit = _allowed_distance(f)
-        best, found = limit + 1, []
-        if limit:
-            for fk, units in self._by_fold[level].items():
-                d = edit_distance(f, fk, limit)
-                cands = [u for u in units if ok(u)] if d <= limit else []
-                if cands and d < best:
-                    best, found = d, cands
-                elif cands and d == best:
-                    found.extend(cands)
-        return found
-
-    def province_of(self, u: Unit) -> Unit:
-        return u if u.level == "province" else self.units[u.parent]
-
-
-@lru_cache(maxsize=None)
-def new_map() -> NewMap:
-    return NewMap()
-
-
-def era_map(era: str):
-    return new_map() if era == ERA_NEW else gazetteer(ERA_OLD)
+def era_map(era: str) -> Gazetteer:
+    return gazetteer(era)
 
 
 # --- identity --------------------------------------------------------------------------------
@@ -136,69 +68,44 @@ def uid(u: Unit) -> str:
 
 def get(unit_id: str) -> Unit | None:
     era, _, code = unit_id.partition(":")
-    if era not in (ERA_OLD, ERA_NEW):
+    if era not in ERAS:
         return None
-    return era_map(era).units.get(code)
+    return gazetteer(era).units.get(code)
 
 
 def label(u: Unit, full: bool = True) -> str:
     """``xã Hướng Phùng, huyện Hướng Hóa, tỉnh Quảng Trị``."""
     parts = [f"{u.type} {u.name}"]
     if full:
-        m = era_map(u.era)
-        p = u
-        while p.parent and p.parent in m.units:
-            p = m.units[p.parent]
-            parts.append(f"{p.type} {p.name}")
+        up = parent(u)
+        while up is not None:
+            parts.append(f"{up.type} {up.name}")
+            up = parent(up)
     return ", ".join(parts)
 
 
 def display(u: Unit) -> str:
-    """A label with the map it belongs to: ``xã Hướng Phùng, huyện Hướng Hóa, tỉnh Quảng Trị (2020)``."""
+    """A label with the map it belongs to:
+    ``xã Hướng Phùng, huyện Hướng Hóa, tỉnh Quảng Trị (trước 01/7/2025)``."""
     return f"{label(u)} ({'trước 01/7/2025' if u.era == ERA_OLD else 'từ 01/7/2025'})"
 
 
-# --- the tree --------------------------------------------------------------------------------
+# --- the tree (each unit in its own era's map) -------------------------------------------------
 def children(u: Unit, level: str | None = None, types: tuple[str, ...] | None = None) -> list[Unit]:
-    """Units under ``u`` at ``level`` (default: the next level down), in the same map.
-
-    A 2020 province's communes are those of all its districts. ``types`` keeps the given type
-    words (``("xã", "thị trấn")``)."""
-    kids = _children_index(u.era)
-    out = list(kids.get(u.code, ()))
-    if level and out and out[0].level != level:
-        out = [c for d in out for c in kids.get(d.code, ()) if c.level == level]
-    if types:
-        out = [c for c in out if c.type in types]
-    return out
-
-
-@lru_cache(maxsize=None)
-def _children_index(era: str) -> dict[str, tuple[Unit, ...]]:
-    idx: dict[str, list[Unit]] = defaultdict(list)
-    for u in era_map(era).units.values():
-        if u.parent:
-            idx[u.parent].append(u)
-    return {k: tuple(sorted(v, key=lambda x: x.code)) for k, v in idx.items()}
+    """Units under ``u`` at ``level`` (default: the next level down): ``Gazetteer.children``."""
+    return gazetteer(u.era).children(u, level, types)
 
 
 def parent(u: Unit) -> Unit | None:
-    return era_map(u.era).units.get(u.parent) if u.parent else None
+    return gazetteer(u.era).parent(u)
 
 
 def province_of(u: Unit) -> Unit:
-    while u.parent:
-        u = era_map(u.era).units[u.parent]
-    return u
+    return gazetteer(u.era).province_of(u)
 
 
 def contains(outer: Unit, inner: Unit) -> bool:
-    u: Unit | None = inner
-    while u is not None:
-        if u.era == outer.era and u.code == outer.code:
-            return True
-        u = parent(u)
-    return False
+    return gazetteer(inner.era).contains(outer, inner)
 
 
 # --- across the 2025 reform ------------------------------------------------------------------
@@ -218,7 +125,7 @@ def successors(u: Unit) -> list[Unit]:
     if u.era != ERA_OLD:
         return []
     fwd, _ = _commune_map()
-    new = new_map().units
+    new = gazetteer(ERA_NEW).units
     if u.level == "commune" or u.code in fwd:
         return [new[c] for c in fwd.get(u.code, ()) if c in new]
     if u.level == "province":
@@ -236,7 +143,7 @@ def predecessors(u: Unit) -> list[Unit]:
     if u.level == "commune":
         return [old[c] for c in back.get(u.code, ()) if c in old]
     codes = set()
-    for c in new_map().children(u):
+    for c in children(u):
         for o in back.get(c.code, ()):
             if o in old:
                 codes.add(province_of(old[o]).code)
@@ -254,20 +161,6 @@ def _lead() -> re.Pattern:
     """``UBND xã Hướng Phùng`` names the commune: the council words before a unit's name."""
     words = [r["phrase"] for r in load_tsv("addressee_rules.tsv") if r["kind"] == "council"]
     return re.compile(r"^\s*(?:(?:" + alternation(words) + r")\s+)", re.I)
-
-
-def split_type_loose(name: str) -> tuple[str | None, str]:
-    """``split_type`` that also reads a type word typed without accents (``huyen Huong Hoa``)."""
-    typ, bare = split_type(name)
-    if typ:
-        return typ, bare
-    toks = (name or "").split()
-    ftoks = [fold(t) for t in toks]
-    for tw in sorted(TYPE_WORDS, key=len, reverse=True):
-        n = len(tw.split())
-        if len(toks) > n and ftoks[:n] == fold(tw).split():
-            return tw, " ".join(toks[n:])
-    return None, (name or "").strip()
 
 
 def _levels_for(typ: str | None) -> tuple[str, ...]:
@@ -294,7 +187,7 @@ def find(query: str, on: date | str | None = None, level: str | None = None) -> 
     first = era_on(on)
     by_level: dict[str, list[Unit]] = {lv: [] for lv in levels}
     for era in (first, ERA_NEW if first == ERA_OLD else ERA_OLD):
-        m = era_map(era)
+        m = gazetteer(era)
         found = [u for lv in levels for u in m.find(head, lv)]
         # the containers named after the first part narrow the candidates down
         for outer in parts[1:]:
@@ -358,7 +251,7 @@ def area_of(issuer: dict | None, on: date | str | None = None) -> Unit | None:
     era = era_on(on)
     if lvl == "district":
         era = ERA_OLD
-    m = era_map(era)
+    m = gazetteer(era)
     provs = m.find(prov_name, "province")
     if not provs and era == ERA_NEW:                 # a 2020 province name on a 2025 date
         m, era = gazetteer(ERA_OLD), ERA_OLD

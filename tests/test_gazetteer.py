@@ -117,3 +117,56 @@ def test_split_type_and_edit_distance():
     assert gz.split_type("TP. Vũng Tàu") == ("thành phố", "Vũng Tàu")
     assert gz.split_type("Hà Nội") == (None, "Hà Nội")
     assert gz.edit_distance("vinh tuong", "vinh tuon") == 1
+
+
+# --- the tree ------------------------------------------------------------------------------------
+def test_children_by_level_and_type_in_the_2020_map():
+    g = gz.gazetteer("2020")
+    hue = g.find("Thừa Thiên Huế", "province")[0]
+    assert len(g.children(hue)) == 9                       # huyện, thị xã, thành phố Huế
+    assert len(g.children(hue, "district")) == 9
+    assert len(g.children(hue, "commune")) == 141          # the communes of all its districts
+    hh = g.units["465"]
+    assert [u.name for u in g.children(hh, types=("thị trấn",))] == ["Khe Sanh", "Lao Bảo"]
+    kids = g.children(hh)
+    assert [u.code for u in kids] == sorted(u.code for u in kids)     # the official list's order
+    assert g.children(g.units["19441"]) == []             # a commune has none
+
+
+def test_children_in_the_2025_map_lie_directly_in_the_province():
+    g = gz.gazetteer("2025")
+    qt = g.find("Quảng Trị", "province")[0]
+    assert g.children(qt) == g.children(qt, "commune") and len(g.children(qt)) == 78
+    assert {u.type for u in g.children(qt)} == {"xã", "phường", "đặc khu"}
+    assert [u.name for u in g.children(qt, types=("đặc khu",))] == ["Cồn Cỏ"]
+    assert len(g.children(g.find("Đắk Lắk", "province")[0])) == 102
+
+
+def test_parent_province_and_containment():
+    old, new = gz.gazetteer("2020"), gz.gazetteer("2025")
+    xa = old.units["19441"]                                # xã Hướng Phùng, huyện Hướng Hóa
+    assert (old.parent(xa).name, old.province_of(xa).name) == ("Hướng Hóa", "Quảng Trị")
+    assert old.parent(old.province_of(xa)) is None
+    hh, hue = old.units["465"], old.find("Thừa Thiên Huế", "province")[0]
+    assert old.contains(hh, xa) and old.contains(old.province_of(xa), xa) and old.contains(xa, xa)
+    assert not old.contains(xa, hh) and not old.contains(hue, xa)
+    # the 2025 xã Hướng Phùng (same code) lies directly in its province
+    moi = new.units["19441"]
+    assert (moi.name, moi.district, new.parent(moi).name, new.province_of(moi).name) == \
+        ("Hướng Phùng", None, "Quảng Trị", "Quảng Trị")
+    assert new.contains(new.province_of(moi), moi)
+    # a unit of one map lies in no unit of the other
+    assert not new.contains(new.province_of(moi), xa) and not old.contains(old.province_of(xa), moi)
+
+
+@pytest.mark.parametrize("typed, split", [
+    ("huyen Huong Hoa", ("huyện", "Huong Hoa")),
+    ("thanh pho Vung Tau", ("thành phố", "Vung Tau")),
+    ("thi tran Khe Sanh", ("thị trấn", "Khe Sanh")),
+    ("dac khu Con Dao", ("đặc khu", "Con Dao")),
+    ("HUYỆN HƯƠNG HOÁ", ("huyện", "HƯƠNG HOÁ")),        # with accents: split_type itself
+    ("Huong Phung", (None, "Huong Phung")),
+    ("xa", (None, "xa")),                                # a type word alone is a name
+])
+def test_split_type_loose_reads_type_words_typed_without_accents(typed, split):
+    assert gz.split_type_loose(typed) == split

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date, datetime
 
 import pytest
 
 from extractors.base import load_tsv
+from extractors.gazetteer import era_for, gazetteer
 from pipeline import units as U
 
 
@@ -26,7 +28,7 @@ def test_2025_map_has_34_provinces_and_3321_communes():
 
 
 def test_every_2025_commune_has_a_predecessor_and_the_map_points_to_real_units():
-    new = U.new_map().units
+    new = U.era_map("2025").units
     rows = load_tsv("units_map_2025.tsv")
     assert all(r["new_code"] in new for r in rows)
     orphans = [u.name for u in new.values() if u.level == "commune" and not U.predecessors(u)]
@@ -66,6 +68,13 @@ def test_children_by_level_and_type():
 ])
 def test_era_on(on, era):
     assert U.era_on(on) == era
+
+
+def test_both_maps_are_the_gazetteers():
+    assert U.era_map("2020") is gazetteer("2020") and U.era_map("2025") is gazetteer("2025")
+    assert U.era_on(date(2025, 7, 1)) == "2025" and U.era_on(datetime(2025, 6, 30, 23, 59)) == "2020"
+    assert U.era_on(None) == era_for(date.today().isoformat())
+    assert U.get("2025:19441") is gazetteer("2025").units["19441"] and U.get("1975:19441") is None
 
 
 # --- look-up -----------------------------------------------------------------------------------
