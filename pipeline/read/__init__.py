@@ -53,14 +53,16 @@ def read_legacy_doc(path: Path) -> Document:
     with tempfile.TemporaryDirectory(prefix="congvan-doc-") as tmp:
         env = {**os.environ, "HOME": tmp}            # a private LibreOffice profile
         try:
-            subprocess.run([soffice, "--headless", "--norestore", "--convert-to", "docx", "--outdir", tmp,
+            subprocess.run([soffice, "--headless", "--norestore", "--infilter=MS Word 97", "--convert-to", "docx",
+                            "--outdir", tmp,
                             str(path)], env=env, capture_output=True, timeout=CONVERT_TIMEOUT_S, check=False)
         except subprocess.TimeoutExpired:
             raise ReadError("LibreOffice took too long to convert the .doc",
                             "LibreOffice chuyển đổi tệp .doc quá lâu")
         out = Path(tmp) / (path.stem + ".docx")
         if not out.exists():
-            raise ReadError("LibreOffice could not convert the .doc", "LibreOffice không chuyển đổi được tệp .doc")
+            raise ReadError("LibreOffice could not read it as a Word 97-2003 document (damaged?)",
+                            "LibreOffice không đọc được tệp như một văn bản Word 97-2003 (tệp hỏng?)")
         doc = read_docx(out)
     doc.path, doc.format = str(path), "docx"
     doc.warnings.append("chuyển từ .doc bằng LibreOffice (converted from .doc with LibreOffice)")
