@@ -12,7 +12,14 @@ positions are known in advance.
                      page break;
 - scanned_page.pdf   page 1 has text, page 2 is an image only (a scanned page);
 - image_only.pdf     one scanned page, no text at all;
-- encrypted.pdf      protected by a user password.
+- encrypted.pdf      protected by a user password;
+- row_order.pdf      a công văn whose producer writes both layout tables row by row (the
+                     header's two columns and the signature table's "Nơi nhận" and signer
+                     lines interleave in the content), with "Kính gửi:" and its list set
+                     under the header's left column after a blank line, justified body lines
+                     wrapped after a semicolon and inside "Covid-19", a sentence ending at the
+                     margin before a line that opens with "Căn cứ", and a short heading line
+                     naming a body followed by a sentence that opens with a capital verb.
 """
 from __future__ import annotations
 
@@ -106,10 +113,13 @@ class Writer:
 
 
 def text_ops(font: Font, items) -> bytes:
-    """items: (x, y, size, text) → a content stream drawing them."""
+    """items: (x, y, size, text) or (x, y, size, text, word spacing) → a content stream
+    drawing them."""
     ops = []
-    for x, y, size, text in items:
-        ops.append(f"BT /F1 {size} Tf 1 0 0 1 {x:.2f} {y:.2f} Tm {font.hexstr(text)} Tj ET")
+    for x, y, size, text, *tw in items:
+        spacing = f"{tw[0]:.3f} Tw " if tw else ""
+        ops.append(f"BT /F1 {size} Tf {spacing}1 0 0 1 {x:.2f} {y:.2f} Tm "
+                   f"{font.hexstr(text)} Tj ET")
     return "\n".join(ops).encode()
 
 
@@ -241,6 +251,75 @@ def signed_widget(path: Path) -> None:
     w.save(path, catalog)
 
 
+# --- row_order.pdf ---------------------------------------------------------------------------
+def justified(lines_text, y, size=13, lead=17, indent=36, last_full=False):
+    """A justified paragraph: every line but the last stretched to the right margin by word
+    spacing (the last too with ``last_full``); first line indented."""
+    out = []
+    for k, t in enumerate(lines_text):
+        x = MARGIN_L + (indent if k == 0 else 0)
+        full = k < len(lines_text) - 1 or last_full
+        spaces = t.count(" ")
+        tw = (MARGIN_R - x - width(t, size)) / spaces if full and spaces else 0.0
+        if tw < 0:
+            raise ValueError(f"line too long for the column: {t}")
+        out.append((x, y - k * lead, size, t, tw))
+    return out, y - len(lines_text) * lead
+
+
+def row_order(path: Path) -> None:
+    font = Font()
+    w = Writer()
+    s = 13
+
+    def left(text, y, size=s):
+        return (centred(text, size, LEFT_C), y, size, text)
+
+    def right(text, y, size=s):
+        return (centred(text, size, RIGHT_C), y, size, text)
+
+    # the header table, written row by row (left cell, right cell, next row)
+    items = [left("ỦY BAN NHÂN DÂN", 770), right("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 770),
+             left("XÃ HÒA PHÚ", 755), right("Độc lập - Tự do - Hạnh phúc", 755),
+             left("Số: 56/UBND", 732), right("Hòa Phú, ngày 03 tháng 6 năm 2026", 732),
+             left("V/v phòng, chống dịch", 714, 12), left("sốt xuất huyết", 700, 12),
+             # under the table after a blank line, indented: not in the left column
+             (127, 672, s, "Kính gửi:"),
+             (127, 655, s, "- Trạm Y tế xã;"),
+             (127, 638, s, "- Ban quản lý các thôn, buôn.")]
+    body, y = justified(["Thực hiện chỉ đạo của Ủy ban nhân dân huyện về phòng bệnh;",
+                         "đồng thời, để chủ động ứng phó với dịch sốt xuất huyết và Covid-",
+                         "19 trên địa bàn, Ủy ban nhân dân xã đã ban hành Kế hoạch số",
+                         "12/KH-UBND ngày 20 tháng 5 năm 2026 về phòng, chống dịch bệnh."],
+                        614, last_full=True)
+    items += body
+    # a sentence that ends at the margin, then a line that opens a part of its own
+    items += [(MARGIN_L, y, s, "Căn cứ tình hình thực tế, Ủy ban nhân dân xã yêu cầu:")]
+    y -= 17
+    # a heading naming a body, then its task on the next line at the same indent
+    items += [(MARGIN_L + 36, y - 4, s, "1. Trạm Y tế xã")]
+    body, y = justified(["Tổ chức giám sát ca bệnh, phun hóa chất diệt muỗi tại các ổ dịch",
+                         "trước ngày 15 tháng 6 năm 2026./."], y - 21)
+    items += body
+    # the signature table, row by row: "Nơi nhận" list on the left, the signer on the right
+    y -= 20
+    items += [(MARGIN_L, y, 12, "Nơi nhận:"), right("TM. ỦY BAN NHÂN DÂN", y),
+              (MARGIN_L, y - 14, 11, "- Như trên;"), right("CHỦ TỊCH", y - 15),
+              (MARGIN_L, y - 28, 11, "- UBND huyện (để b/c);"),
+              (MARGIN_L, y - 42, 11, "- Lưu: VT."),
+              right("Trần Văn Bình", y - 90)]
+    for it in items:
+        font.hexstr(it[3])
+    catalog, pages = w.reserve(), w.reserve()
+    f1 = font_objects(w, font)
+    c = w.stream("", text_ops(font, items))
+    page = w.add(f"<< /Type /Page /Parent {pages} 0 R /MediaBox [0 0 {PAGE_W} {PAGE_H}] "
+                 f"/Resources << /Font << /F1 {f1} 0 R >> >> /Contents {c} 0 R >>")
+    w.set(pages, f"<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>")
+    w.set(catalog, f"<< /Type /Catalog /Pages {pages} 0 R >>")
+    w.save(path, catalog)
+
+
 # --- scans -----------------------------------------------------------------------------------
 def gray_image(w: Writer) -> int:
     """A tiny 8×8 grey picture (what a scanner page amounts to for the reader)."""
@@ -297,6 +376,7 @@ def main() -> None:
     scanned(OUT / "scanned_page.pdf", with_text_page=True)
     scanned(OUT / "image_only.pdf", with_text_page=False)
     encrypted(OUT / "encrypted.pdf")
+    row_order(OUT / "row_order.pdf")
     for p in sorted(OUT.glob("*.pdf")):
         print(p.relative_to(OUT.parent.parent.parent), p.stat().st_size, "bytes")
 

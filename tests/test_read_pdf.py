@@ -1,6 +1,9 @@
-"""The PDF reader on the ten signed Công báo PDFs of the corpus, and on small generated PDFs
+"""The PDF reader on the ten signed Công báo PDFs of the corpus, on the LibreOffice renditions of
+the seed dispatches (tests/fixtures/00N_*.pdf, made from their Word renditions by
+scripts/make_fixtures.py: they must read as the .docx do), and on small generated PDFs
 (tests/fixtures/pdf, made by scripts/make_pdf_fixtures.py) for what the corpus lacks: a number
-and a day printed only by signing annotations, scanned pages, a password."""
+and a day printed only by signing annotations, layout tables written row by row, scanned pages,
+a password."""
 import difflib
 import re
 import unicodedata
@@ -218,6 +221,164 @@ def test_furniture_patterns(line, edge, expected):
     assert is_furniture(line, edge) is expected
 
 
+def test_short_heading_line_ends_its_block():
+    """Nghị định 188, Điều 9: a line naming a body, far short of the margin and without
+    punctuation, then the sentence of its task opening with a capital verb: two blocks, two
+    lines after normalization (never "Hội đồng nhân dân cấp tỉnh Bảo đảm kinh phí …")."""
+    doc = doc_of("nghi-dinh-so-188-2026-nd-cp-469662")
+    texts = [b.text for b in doc.blocks]
+    for heading, task in [
+        ("3. Bộ Dân tộc và Tôn giáo", "Phối hợp với Bộ Giáo dục và Đào tạo"),
+        ("a) Hội đồng nhân dân cấp tỉnh", "Bảo đảm kinh phí thực hiện chính sách"),
+        ("b) Ủy ban nhân dân cấp tỉnh", "Chỉ đạo, hướng dẫn tổ chức thực hiện"),
+        ("a) Hội đồng nhân dân cấp xã", "Bảo đảm kinh phí thực hiện chính sách"),
+    ]:
+        i = texts.index(heading)
+        assert texts[i + 1].startswith(task)
+    lines = normalize(doc.text).text.split("\n")
+    assert "3. Bộ Dân tộc và Tôn giáo" in lines and "a) Hội đồng nhân dân cấp tỉnh" in lines
+    assert not any(ln.startswith("a) Hội đồng nhân dân cấp tỉnh ") for ln in lines)
+
+
+@pytest.mark.parametrize("stem,line", [
+    # justified lines that end with a colon or a semicolon, the sentence going on below
+    ("nghi-dinh-so-188-2026-nd-cp-469662",
+     "b) Mỗi cấp học, học sinh nội trú được cấp một lần bằng hiện vật gồm: Chăn, màn và các "
+     "đồ dùng cá nhân khác với mức kinh phí là 2.050.000 đồng/học sinh."),
+    ("thong-tu-so-04-2025-tt-bldtbxh-44341",
+     "1. Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Thủ trưởng cơ quan thuộc Chính phủ; Chủ tịch "
+     "Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương và các cơ quan, tổ chức, cá nhân "
+     "có liên quan chịu trách nhiệm thi hành Thông tư này."),
+    # a wrap before "Phụ lục", which opens a part of its own at the start of a line
+    ("thong-tu-so-14-2024-tt-bldtbxh-43764",
+     "Bảng tổng hợp các tiêu chí, số lượng tiêu chuẩn và điểm chuẩn của từng tiêu chí tại "
+     "Phụ lục 02."),
+    # a heading in capitals wrapped at the margin
+    ("quyet-dinh-so-135-qd-bldtbxh-41357",
+     "A. VĂN BẢN HẾT HIỆU LỰC TOÀN BỘ THUỘC LĨNH VỰC QUẢN LÝ NHÀ NƯỚC CỦA BỘ LAO ĐỘNG - "
+     "THƯƠNG BINH VÀ XÃ HỘI"),
+])
+def test_wrapped_lines_read_as_one_line(stem, line):
+    assert any(line in ln for ln in normalize(doc_of(stem).text).text.split("\n"))
+
+
+def test_sentence_over_a_page_break_after_a_semicolon():
+    """Thông tư 14/2024: page 12 ends with a full line closing on "…tốt nghiệp;", page 13 goes
+    on in lower case at the margin: one paragraph."""
+    doc = doc_of("thong-tu-so-14-2024-tt-bldtbxh-43764")
+    seam = "quy chế kiểm tra, thi, xét công nhận tốt nghiệp; nội quy, quy chế của trung tâm"
+    block = next(b for b in doc.blocks if seam in b.text)
+    assert block.where == "pages 12-13" and block.text.startswith("a) Tiêu chuẩn 6.1:")
+
+
+# --- the seeds' PDF renditions ---------------------------------------------------------------
+SEED_PDFS = sorted(p.stem for p in FIXTURES.glob("00[0-4]_*.pdf"))
+# from "Kính gửi" on: the blocks as the seed's PDF gives them (001 and 004 carry "HỎA TỐC")
+RECIPIENTS = {
+    "000_1f8e79442b16c6e5": ["Kính gửi:", "- Chủ tịch UBND các huyện, thị xã và thành phố Huế;",
+                             "- Chủ tịch UBND các phường, xã, thị trấn."],
+    "001_741c13397cfce331": ["Kính gửi:", "HỎA TỐC", "- Các phòng, ban, ngành, đoàn thể cấp huyện;",
+                             "- Các cơ quan cấp tỉnh trên địa bàn;", "- UBND các xã, thị trấn."],
+    "002_b3a489e30b7b244b": ["- Kính gửi:",
+                             "- Thủ trưởng các cơ quan, đơn vị trực thuộc UBND huyện;",
+                             "- Thủ trưởng các cơ quan, đơn vị đóng trên địa bàn;",
+                             "- Chủ tịch UBND các xã, thị trấn trên địa bàn huyện."],
+    "003_28dd24433e409403": ["Kính gửi:",
+                             "- Các sở, ban, ngành, đoàn thể, cơ quan, đơn vị trên địa bàn tỉnh;",
+                             "- UBND các huyện, thành phố."],
+    "004_afd1311a89fccd2a": ["Kính gửi:", "- Các phòng, ban chuyên môn;", "- UBND các phường, xã."],
+}
+
+
+def seed_pdf(stem):
+    key = f"seed:{stem}"
+    if key not in _docs:
+        _docs[key] = read_pdf(FIXTURES / f"{stem}.pdf")
+    return _docs[key]
+
+
+def nonblank_lines(text: str) -> list[str]:
+    return [ln for ln in normalize(text).text.split("\n") if ln.strip()]
+
+
+def test_every_seed_has_a_pdf_rendition():
+    assert SEED_PDFS == sorted(RECIPIENTS)
+
+
+@pytest.mark.parametrize("stem", SEED_PDFS)
+def test_seed_pdf_reads_line_for_line_as_its_word_file(stem):
+    """After normalization the PDF gives the .docx's lines in the .docx's order: header
+    columns, Kính gửi and its list, every body paragraph whole (wrapped after a semicolon, a
+    colon or inside "Covid-19" alike), Nơi nhận, signer."""
+    ours = nonblank_lines(seed_pdf(stem).text)
+    word = nonblank_lines(read(FIXTURES / f"{stem}.docx").text)
+    assert ours == word
+
+
+@pytest.mark.parametrize("stem", SEED_PDFS)
+def test_kinh_gui_list_is_read_as_its_own_blocks_after_the_header(stem):
+    doc = seed_pdf(stem)
+    texts = [b.text for b in doc.blocks]
+    header = [k for k, b in enumerate(doc.blocks) if b.region in ("header-left", "header-right")]
+    assert not any("Kính gửi" in texts[k] for k in header)
+    i = next(k for k, t in enumerate(texts) if "Kính gửi" in t)
+    assert texts[i:i + len(RECIPIENTS[stem])] == RECIPIENTS[stem]
+    assert all(b.region == "body" for b in doc.blocks[i:i + len(RECIPIENTS[stem])])
+    assert not header or i > max(header)
+
+
+def test_header_columns_of_a_seed_pdf():
+    """The left column ends with the subject: "Kính gửi:", indented under it after a blank
+    line, is not in the table."""
+    doc = seed_pdf("001_741c13397cfce331")
+    left = [b.text for b in doc.blocks if b.region == "header-left"]
+    right = [b.text for b in doc.blocks if b.region == "header-right"]
+    assert left == ["ỦY BAN NHÂN DÂN\nHUYỆN HƯƠNG HOÁ",
+                    "Số: 978 /UBND-VP\nVề việc đẩy mạnh công tác\ntuyên truyền,\n"
+                    "hướng dẫn cài đặt ứng dụng\nBluezone"]
+    assert right == [f"{QUOC_HIEU}\n{TIEU_NGU}", "Hương Hoá, ngày 14 tháng 8 năm 2020"]
+
+
+@pytest.mark.parametrize("stem", SEED_PDFS)
+def test_signature_table_is_read_column_by_column(stem):
+    """Nơi nhận and its list in one block, the authority and title lines in another, the
+    signer's name in a third: the blocks of the .docx's signature table."""
+    doc = seed_pdf(stem)
+    ours = [b.text for b in doc.blocks if b.region == "signature"]
+    word = [b.text for b in read(FIXTURES / f"{stem}.docx").blocks if b.region == "signature"]
+    assert ours == word
+    assert ours[0].startswith("Nơi nhận:\n- ") and "CHỦ TỊCH" not in ours[0]
+    assert doc.blocks[-len(ours)].region == "signature"
+
+
+def test_signature_table_of_seed_001():
+    doc = seed_pdf("001_741c13397cfce331")
+    assert [b.text for b in doc.blocks if b.region == "signature"] == [
+        "Nơi nhận:\n- Như trên;\n- Ủy ban nhân dân tỉnh;\n- Sở Thông tin và Truyền thông;\n"
+        "- Thường trực Huyện ủy;\n- Thường trực HĐND huyện;\n- CT, các PCT UBND huyện;\n"
+        "- Phòng Văn hóa và Thông tin huyện;\n- Chánh, các PCVP, CV;\n- Lưu: VT.",
+        "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH",
+        "Đặng Trọng Vân"]
+
+
+@pytest.mark.parametrize("stem,line", [
+    ("003_28dd24433e409403",
+     "1. Tiếp tục đẩy mạnh công tác tuyên truyền, hướng dẫn bằng nhiều hình thức, đồng thời "
+     "phát động phong trào, vận động nhân dân, người lao động trên địa bàn tỉnh có sử dụng điện "
+     "thoại thông minh cài đặt ứng dụng Bluezone theo chỉ đạo của Chủ tịch UBND tỉnh, Ban chỉ "
+     "đạo tỉnh tại các văn bản: Công văn số 197/CV-BCĐ ngày 26/7/2020; Công văn số "
+     "1569/UBND-VX ngày 04/8/2020; Thông báo số 51/TB-UBND ngày 05/8/2020; Công văn "
+     "1605/UBND-VX ngày 08/8/2020, đảm bảo tối đa số người có điện thoại thông minh cài đặt "
+     "ứng dụng Bluezone, góp phần nâng cao hiệu quả công tác phòng, chống dịch bệnh Covid-9 "
+     "của tỉnh."),
+    ("000_1f8e79442b16c6e5",
+     "Tài liệu, tư liệu phục vụ tuyên truyền được đăng tải tại địa chỉ: "
+     "https://www.bluezone.gov.vn/tai-lieu"),
+])
+def test_seed_paragraph_wrapped_after_a_semicolon_or_colon_is_one_line(stem, line):
+    assert line in nonblank_lines(seed_pdf(stem).text)
+
+
 # --- generated PDFs --------------------------------------------------------------------------
 def test_number_and_day_printed_by_signing_annotations_go_into_their_lines():
     doc = read(PDF_FIXTURES / "signed_widget.pdf")
@@ -236,6 +397,37 @@ def test_number_and_day_printed_by_signing_annotations_go_into_their_lines():
     assert "CÔNG BÁO" not in doc.text
     lines = normalize(doc.text).text.split("\n")
     assert "Số: 1234/UBND-VX" in lines and "Đắk Lắk, ngày 12 tháng 5 năm 2026" in lines
+
+
+def test_layout_tables_written_row_by_row():
+    """row_order.pdf writes the header and the signature table row by row, so their columns
+    interleave in the content; "Kính gửi:" stands under the left column after a blank line,
+    centred enough to pass for a cell, the right column long ended."""
+    doc = read(PDF_FIXTURES / "row_order.pdf")
+    assert [(b.region, b.text) for b in doc.blocks] == [
+        ("header-left", "ỦY BAN NHÂN DÂN\nXÃ HÒA PHÚ"),
+        ("header-left", "Số: 56/UBND\nV/v phòng, chống dịch\nsốt xuất huyết"),
+        ("header-right", f"{QUOC_HIEU}\n{TIEU_NGU}"),
+        ("header-right", "Hòa Phú, ngày 03 tháng 6 năm 2026"),
+        ("body", "Kính gửi:"),
+        ("body", "- Trạm Y tế xã;"),
+        ("body", "- Ban quản lý các thôn, buôn."),
+        # wrapped after a semicolon: a space; inside "Covid-19": nothing; a wrap normalization
+        # joins anyway: a line break; before "Căn cứ" after a full stop: a line break
+        ("body", "Thực hiện chỉ đạo của Ủy ban nhân dân huyện về phòng bệnh; đồng thời, để chủ "
+                 "động ứng phó với dịch sốt xuất huyết và Covid-19 trên địa bàn, Ủy ban nhân dân "
+                 "xã đã ban hành Kế hoạch số\n12/KH-UBND ngày 20 tháng 5 năm 2026 về phòng, "
+                 "chống dịch bệnh.\nCăn cứ tình hình thực tế, Ủy ban nhân dân xã yêu cầu:"),
+        ("body", "1. Trạm Y tế xã"),
+        ("body", "Tổ chức giám sát ca bệnh, phun hóa chất diệt muỗi tại các ổ dịch\n"
+                 "trước ngày 15 tháng 6 năm 2026./."),
+        ("signature", "Nơi nhận:\n- Như trên;\n- UBND huyện (để b/c);\n- Lưu: VT."),
+        ("signature", "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH"),
+        ("signature", "Trần Văn Bình"),
+    ]
+    lines = normalize(doc.text).text.split("\n")
+    assert "Căn cứ tình hình thực tế, Ủy ban nhân dân xã yêu cầu:" in lines
+    assert "1. Trạm Y tế xã" in lines
 
 
 def test_scanned_page_is_listed_for_ocr():

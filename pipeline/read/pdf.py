@@ -7,10 +7,22 @@ pypdfium2 gives every character of a page with its box. From those the reader bu
 - the *header band*: the two-column table at the top of a Vietnamese official document (issuer
   and ``Số: …`` on the left; Quốc hiệu, tiêu ngữ and ``<place>, ngày …`` on the right, both in
   capitals on the first row) read column by column, emitted as blocks with region
-  ``header-left`` and ``header-right`` so the columns never interleave line by line;
+  ``header-left`` and ``header-right`` so the columns never interleave line by line. The
+  cells are centred: a line under the table that is not centred in its column, or that comes
+  after a blank line once the other column has ended ("Kính gửi:" and its list, indented
+  under the issuer), is body;
+- the *signature table* at the end (``Nơi nhận:`` and its list on the left, the authority,
+  title and signer's name centred on the right) read column by column too, region
+  ``signature``, whatever order the producer wrote its rows in;
 - body *lines* in the order the producer wrote them (Word writes a table cell by cell), grouped
-  into paragraph blocks by vertical gaps, first-line indents and short last lines; a sentence
+  into paragraph blocks by vertical gaps, first-line indents and short lines (a short line
+  that ends without punctuation, such as a heading naming a body, ends its block); a sentence
   cut by a page break is joined again;
+- inside a block, a line the producer wrapped only because the next word did not fit (the
+  line reaches the right margin, the next goes on at the left margin) is joined to the next
+  by a space where a line break would read as the author's (after ``;`` or ``:``, before a
+  capital), and without a space after a hyphen inside a word (``Covid-`` ⏎ ``19``); other
+  wraps stay line breaks for normalization to join;
 - page furniture (the gazette's running header, page numbers, the signing tool's stamp lines)
   is dropped; the patterns are in ``extractors/data/pdf_furniture.txt``;
 - text drawn by annotations (a signature widget or stamp that carries the number next to
@@ -33,6 +45,7 @@ import pypdfium2.raw as pdfium_c
 
 from extractors.base import load_lines
 from pipeline.model import Block, Document, ReadError
+from pipeline.normalize import should_join
 
 MAX_PAGES = 500                       # more pages than this: refuse (env CONGVAN_MAX_PDF_PAGES)
 MAX_PAGES_ENV = "CONGVAN_MAX_PDF_PAGES"
@@ -292,21 +305,39 @@ def _two_columns(row: list[_Seg], width: float):
     return None
 
 
+class _Column:
+    """One column of the header band: where its first row stands, and the last rows added
+    below it (their baseline and the pitch between the last two)."""
+    __slots__ = ("x0", "x1", "y", "pitch", "last_x0")
+
+    def __init__(self, segs):
+        self.x0 = min(s.x0 for s in segs)
+        self.x1 = max(s.x1 for s in segs)
+        self.y = segs[0].y
+        self.pitch = None
+        self.last_x0 = self.x0
+
+    @property
+    def center(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
 class _Band:
     def __init__(self, split, left, right, body_center):
         self.split = split
         self.body_center = body_center
-        self.lx0 = min(s.x0 for s in left)
-        self.lx1 = max(s.x1 for s in left)
-        self.rx0 = min(s.x0 for s in right)
-        self.rx1 = max(s.x1 for s in right)
+        self.cols = (_Column(left), _Column(right))
         self.left: list[list[_Seg]] = []     # per band row, the segments of each column
         self.right: list[list[_Seg]] = []
         self.rows: list[list[_Seg]] = []
 
-    def sides(self, row: list[_Seg]):
+    def sides(self, row: list[_Seg], below: bool = True):
         """(left segs, right segs) if every segment of ``row`` belongs to one column and
-        what stands in each column is centred in it (or flush with one of its edges)."""
+        what stands in each column belongs to its cell: centred under the column's first row
+        (the cells of the header table are centred: issuer, "Số: …", the "V/v …" subject,
+        Quốc hiệu, the date line), flush with one of its edges or with the row above (a
+        subject set flush left), and, for a row under a column's paragraph, not after a
+        blank line. ("Kính gửi:" set under the table, indented, is not in it.)"""
         h = _row_h(row)
         left, right = [], []
         for s in row:
@@ -316,18 +347,31 @@ class _Band:
                 right.append(s)
             else:
                 return None                  # across the gap between the columns
-        for side, x0, x1 in ((left, self.lx0, self.lx1), (right, self.rx0, self.rx1)):
+        for side, col, other in ((left, *self.cols), (right, *reversed(self.cols))):
             if not side or all(_RULE.fullmatch(s.text) for s in side):
                 continue
             a, b = min(s.x0 for s in side), max(s.x1 for s in side)
-            c, center, w = (x0 + x1) / 2, (a + b) / 2, x1 - x0
-            off = abs(center - c)
+            center = (a + b) / 2
+            off = abs(center - col.center)
             # not a title centred on the page, such as "QUYẾT ĐỊNH" just under the table
             if off >= abs(center - self.body_center):
                 return None
-            if not (off <= max(2 * h, 0.3 * w) or abs(a - x0) <= h or abs(b - x1) <= h):
+            if not (off <= 0.6 * h or abs(a - col.x0) <= 0.5 * h or abs(b - col.x1) <= 0.5 * h
+                    or (below and abs(a - col.last_x0) <= 0.3 * h)):
+                return None
+            # one column going on alone, the other ended above, after a blank line: the
+            # table has ended
+            if (below and col.pitch is not None and not (left and right) and other.y > col.y
+                    and col.y - side[0].y > 1.7 * col.pitch):
                 return None
         return left, right
+
+    def _step(self, side, col):
+        if side and not all(_RULE.fullmatch(s.text) for s in side):
+            y = side[0].y
+            col.pitch = col.y - y if col.y - y > 0 else None
+            col.y = y
+            col.last_x0 = min(s.x0 for s in side)
 
     def add(self, row, left, right, top=False):
         if top:
@@ -338,6 +382,9 @@ class _Band:
             self.rows.append(row)
             self.left.append(left)
             self.right.append(right)
+            if len(self.rows) > 1:
+                self._step(left, self.cols[0])
+                self._step(right, self.cols[1])
 
 
 def _find_band(rows: list[list[_Seg]], width: float, body_center: float) -> _Band | None:
@@ -364,12 +411,77 @@ def _find_band(rows: list[list[_Seg]], width: float, body_center: float) -> _Ban
             h = max(_row_h(top), _row_h(above))
             if above[0].y - top[0].y > _BAND_GAP * h:
                 break
-            sides = band.sides(above)
+            sides = band.sides(above, below=False)
             if sides is None:
                 break
             band.add(above, *sides, top=True)
             top = above
         return band
+    return None
+
+
+def _parts(row: list[_Seg], gap: float) -> list[list[_Seg]]:
+    """The row's segments in runs parted by gaps wider than ``gap``."""
+    parts = [[row[0]]]
+    reach = row[0].x1
+    for s in row[1:]:
+        if s.x0 - reach >= gap:
+            parts.append([s])
+        else:
+            parts[-1].append(s)
+        reach = max(reach, s.x1)
+    return parts
+
+
+def _find_signature(rows: list[list[_Seg]], lay: "_Layout"):
+    """The signature table at the end of a dispatch (Nghị định 30/2020, Phụ lục I): a
+    borderless two-column table, "Nơi nhận:" and its list on the left from the margin, the
+    authority and title lines in capitals (``TM. ỦY BAN NHÂN DÂN``, ``CHỦ TỊCH``), room for
+    the signature and the signer's name centred on the right. It starts at a row of exactly
+    two parts, a left one from the margin, not in capitals, and a right one in capitals in
+    the right half, and goes on as long as every row keeps to the two columns: what stands
+    on the left starts where the left column starts, what stands on the right is centred
+    under the first right part. Returns the rows of each column (left, right) or None."""
+    text_w = lay.right - lay.left
+    for k, row in enumerate(rows):
+        h = _row_h(row)
+        if row[0].x0 > lay.left + 2 * h or len(row) < 2:
+            continue
+        parts = _parts(row, 2 * h)
+        if len(parts) != 2:
+            continue
+        left, right = parts
+        lx0 = left[0].x0
+        rx0, rx1 = right[0].x0, max(s.x1 for s in right)
+        center = (rx0 + rx1) / 2
+        if not (rx0 >= lay.left + 0.4 * text_w and center >= lay.left + 0.55 * text_w):
+            continue
+        if not _is_caps(right) or _is_caps(left):
+            continue
+        lefts, rights = [left], [right]
+        prev = row
+        for nxt in rows[k + 1:]:
+            hh = max(_row_h(nxt), h)
+            if prev[0].y - nxt[0].y > 8 * hh:
+                break                            # far below: the table has ended
+            a, b = [], []
+            for part in _parts(nxt, 2 * hh):
+                x0, x1 = part[0].x0, max(s.x1 for s in part)
+                if abs((x0 + x1) / 2 - center) <= 2 * hh and x0 > lx0 + 2 * hh:
+                    b += part
+                elif abs(x0 - lx0) <= 2 * hh and x1 < center:
+                    a += part
+                else:
+                    break
+            else:
+                if a:
+                    lefts.append(a)
+                if b:
+                    rights.append(b)
+                prev = nxt
+                continue
+            break                                # a line across the two columns
+        return lefts, rights
     return None
 
 
@@ -422,9 +534,15 @@ class _Para:
         self.region = region
         self.kind = kind
 
-    def add(self, line: _Line):
+    def add(self, line: _Line, joint: str = "\n"):
+        """Add ``line``; ``joint`` is what stands between it and the line before."""
         self.lines.append(line)
-        self.texts.append(line.text)
+        if line.text.strip():
+            self.texts.append((joint if self.texts else "") + line.text)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.texts)
 
 
 class _Layout:
@@ -498,14 +616,57 @@ def _new_paragraph(p: _Line, q: _Line, lay: _Layout) -> bool:
 def _continues(p: _Line, lay_p: _Layout, q: _Line, lay_q: _Layout) -> bool:
     """Does the first line ``q`` of a page go on with the sentence of the last line ``p`` of
     the page before? (No closing punctuation, and a lower-case word or a full line running
-    on at the margin.)"""
-    if _TERMINAL.search(p.text) or p.frame != q.frame:
+    on at the margin; after a semicolon or a colon, only a line filled to the margin and a
+    lower-case word at the margin: "… thông minh;" ⏎ page ⏎ "đồng thời, …".)"""
+    if p.frame != q.frame:
         return False
     first = q.text[:1]
+    if _TERMINAL.search(p.text):
+        return first.islower() and _wraps(p, q, lay_q) and lay_p.right - p.x1 < lay_p.h
     if first.islower():
         return True
     return (not lay_p.short(p) and lay_q.at_margin(q) and not first.isupper()
             and bool(first) and not _is_item(q.text))
+
+
+_HYPHEN_END = re.compile(r"[^\W_]-$")     # "Covid-" ⏎ "19": a compound broken at its hyphen
+
+
+def _wraps(p: _Line, q: _Line, lay: _Layout) -> bool:
+    """Did the producer break the line after ``p`` only because the first word of ``q``
+    would not fit before the right margin (a soft wrap, not a line break of the author)?
+    A wrapped line goes on at the left margin; centred lines (titles, the signer's block)
+    are not judged here."""
+    if p.frame != q.frame or not q.text or not lay.at_margin(q):
+        return False
+    word = q.text.split(" ", 1)[0]
+    width = (q.x1 - q.x0) * len(word) / max(len(q.text), 1)
+    return lay.right - p.x1 < width + 0.3 * lay.h
+
+
+def _joint(para: "_Para", q: _Line, lay: _Layout) -> str:
+    """What joins line ``q`` to the paragraph's last line: a line break, or, where the line
+    was wrapped only for want of room and normalization would keep a line break there (after
+    a semicolon or a colon: "… thông minh;" ⏎ "đồng thời, …", "… tại địa chỉ:" ⏎ "https://…"),
+    a space; nothing after a hyphen inside a word ("Covid-" ⏎ "19")."""
+    p = para.lines[-1]
+    if not _wraps(p, q, lay) or _is_item(q.text):
+        return "\n"
+    if _HYPHEN_END.search(p.text) and q.text[:1].isalnum():
+        return ""
+    if should_join(para.text.rsplit("\n", 1)[-1], q.text):
+        return "\n"
+    # a sentence ending at the margin and a line opening a part of its own ("Điều 5.",
+    # "Căn cứ …"): the author's break, whatever the room left
+    if _TERMINAL.search(p.text) and _block_start().match(q.text):
+        return "\n"
+    return " "
+
+
+@lru_cache(maxsize=1)
+def _block_start() -> re.Pattern:
+    """Openings of a new part of a dispatch (``block_starts.txt``, shared with normalization)."""
+    return re.compile("^(?:" + "|".join(load_lines("block_starts.txt")) + ")", re.I)
 
 
 _ITEM = re.compile(r"^(?:[-+•·]\s|\d{1,3}(?:\.\d{1,3})*[.)]\s|[a-zđ]\)\s|[IVXLC]+\.\s)")
@@ -529,7 +690,9 @@ def _paragraphs(lines: list[_Line], lay: dict[int, _Layout], page: int) -> list[
             continue
         if prev is None or _new_paragraph(prev, ln, lay[ln.frame]):
             out.append(_Para(page))
-        out[-1].add(ln)
+            out[-1].add(ln)
+        else:
+            out[-1].add(ln, _joint(out[-1], ln, lay[ln.frame]))
         prev = ln
     return out
 
@@ -547,7 +710,7 @@ def _column_paras(rows: list[list[_Seg]], page: int, region: str) -> list[_Para]
             prev = None
             continue
         gap = prev.y - ln.y if prev is not None else None
-        if gap is None or gap > 1.9 * max(prev.h, ln.h) or (pitch and gap > 1.6 * pitch):
+        if gap is None or gap > 1.9 * max(prev.h, ln.h) or (pitch and gap > 1.3 * pitch):
             out.append(_Para(page, region))
             pitch = None
         else:
@@ -706,22 +869,37 @@ def _layout_page(out: _Page, segs: list[_Seg], width: float) -> None:
         out.layouts[frame] = _Layout([ln for ln in lines if ln.frame == frame], width)
     upright = [s for s in segs if s.frame == 0]
     lay = out.layouts[0]
+    # the two layout tables of a dispatch, each read column by column: (top row, its
+    # height, the columns' paragraphs)
+    tables = []
+    taken: set[int] = set()
     band = _find_band(_rows(upright), width, (lay.left + lay.right) / 2) if upright else None
-    if band is None:
+    if band is not None:
+        for row in band.rows:
+            taken.update(id(s) for s in row)
+        tables.append((band.rows[0][0].y, _row_h(band.rows[0]),
+                       _column_paras(band.left, out.no, "header-left")
+                       + _column_paras(band.right, out.no, "header-right")))
+    sig = _find_signature(_rows([s for s in upright if id(s) not in taken]), lay)
+    if sig is not None:
+        left, right = sig
+        for row in left + right:
+            taken.update(id(s) for s in row)
+        first = (left or right)[0]
+        tables.append((first[0].y, _row_h(first),
+                       _column_paras(left, out.no, "signature")
+                       + _column_paras(right, out.no, "signature")))
+    if not tables:
         out.paras = _paragraphs(lines, out.layouts, out.no)
         return
-    in_band: set[int] = set()
-    for row in band.rows:
-        in_band.update(id(s) for s in row)
-    lines = _lines([s for s in segs if id(s) not in in_band])
-    top = band.rows[0][0].y
-    h = _row_h(band.rows[0])
-    above = [ln for ln in lines if ln.frame == 0 and ln.y > top + 0.5 * h]
-    below = [ln for ln in lines if not (ln.frame == 0 and ln.y > top + 0.5 * h)]
-    paras = _paragraphs(above, out.layouts, out.no)
-    paras += _column_paras(band.left, out.no, "header-left")
-    paras += _column_paras(band.right, out.no, "header-right")
-    paras += _paragraphs(below, out.layouts, out.no)
+    rest = _lines([s for s in segs if id(s) not in taken])
+    paras: list[_Para] = []
+    for top, h, table_paras in tables:
+        above = [ln for ln in rest if ln.frame == 0 and ln.y > top + 0.5 * h]
+        rest = [ln for ln in rest if not (ln.frame == 0 and ln.y > top + 0.5 * h)]
+        paras += _paragraphs(above, out.layouts, out.no)
+        paras += table_paras
+    paras += _paragraphs(rest, out.layouts, out.no)
     out.paras = paras
 
 
@@ -813,8 +991,9 @@ def _assemble(pages: list[_Page]) -> list[Block]:
                 and first.lines and last_layout is not None):
             p, q = paras[-1].lines[-1], first.lines[0]
             if _continues(p, last_layout, q, pg.layouts.get(q.frame, last_layout)):
-                for ln in first.lines:
-                    paras[-1].add(ln)
+                paras[-1].add(q, _joint(paras[-1], q, last_layout))
+                paras[-1].lines.extend(first.lines[1:])
+                paras[-1].texts.extend(first.texts[1:])
                 paras[-1].pages.append(pg.no)
                 pg_paras = pg.paras[1:]
             else:
@@ -827,7 +1006,7 @@ def _assemble(pages: list[_Page]) -> list[Block]:
             last_layout = pg.layouts.get(tail.lines[-1].frame)
     blocks = []
     for p in paras:
-        text = unicodedata.normalize("NFC", "\n".join(t for t in p.texts if t.strip()))
+        text = unicodedata.normalize("NFC", p.text)
         if not text.strip():
             continue
         where = (f"page {p.pages[0]}" if len(p.pages) == 1
