@@ -17,13 +17,12 @@ not contradict it.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from pathlib import Path
 
 import networkx as nx
 
+from pipeline.files import atomic_write_bytes
 from pipeline.ingest import iter_records
 
 from extractors.base import fold
@@ -200,23 +199,6 @@ def build_graph(records: list[dict]) -> nx.MultiDiGraph:
 
 
 # --- files ------------------------------------------------------------------------------------
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-
-
 def to_graphml(g: nx.MultiDiGraph) -> bytes:
     from io import BytesIO
     buf = BytesIO()
@@ -237,8 +219,8 @@ def after_ingest(out_dir: Path, records: list[dict]) -> None:
     """Rebuild the graph from all records: out_dir/lineage.graphml and out_dir/lineage.json."""
     g = build_graph(records)
     out_dir = Path(out_dir)
-    _atomic_write(out_dir / GRAPHML, to_graphml(g))
-    _atomic_write(out_dir / JSON, to_json(g))
+    atomic_write_bytes(out_dir / GRAPHML, to_graphml(g))
+    atomic_write_bytes(out_dir / JSON, to_json(g))
 
 
 def load_graph(out_dir: Path) -> nx.MultiDiGraph | None:
