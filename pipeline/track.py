@@ -716,21 +716,23 @@ def _err(vi: str, en: str | None = None) -> int:
     return 2
 
 
+def _obligations_of(args, on: date, within: int | None = None, statuses=None):
+    """The unit named by ``args.unit`` and its obligations on ``on``, from the store of ``args.dir``."""
+    conn = open_store(args.dir)
+    try:
+        target = target_for(conn, args.unit, on)
+        return target, store.due(conn, target.keys, on, within, statuses)
+    finally:
+        conn.close()
+
+
 def run_due(args) -> int:
     on = args.on or date.today()
     try:
         statuses = _parse_statuses(args.status)
-        conn = open_store(args.dir)
-    except store.StoreError as e:
+        target, items = _obligations_of(args, on, args.within, statuses)
+    except (store.StoreError, units.UnitError) as e:
         return _err(e.vi, e.en)
-    try:
-        try:
-            target = target_for(conn, args.unit, on)
-        except units.UnitError as e:
-            return _err(e.vi, e.en)
-        items = store.due(conn, target.keys, on, args.within, statuses)
-    finally:
-        conn.close()
     fmt = args.format
     if fmt == "xlsx" and not args.out:
         return _err("định dạng xlsx cần --out TỆP.xlsx", "xlsx needs --out FILE.xlsx")
@@ -1057,17 +1059,9 @@ def report(items: list[dict]) -> dict:
 def run_report(args) -> int:
     on = args.on or date.today()
     try:
-        conn = open_store(args.dir)
-    except store.StoreError as e:
+        target, items = _obligations_of(args, on)
+    except (store.StoreError, units.UnitError) as e:
         return _err(e.vi, e.en)
-    try:
-        try:
-            target = target_for(conn, args.unit, on)
-        except units.UnitError as e:
-            return _err(e.vi, e.en)
-        items = store.due(conn, target.keys, on)
-    finally:
-        conn.close()
     rep = {"unit": target.label, "on": on.isoformat(), **report(items)}
     if args.format == "json":
         _emit(json.dumps(rep, ensure_ascii=False, indent=2) + "\n", args.out)
