@@ -340,6 +340,14 @@ class Ingest:
                 f.write(json.dumps({"file": o.path, "stage": o.stage, "reason_vi": o.vi,
                                     "reason_en": o.en, "time": now}, ensure_ascii=False) + "\n")
 
+    HOOK_OUTPUTS = ("lineage.json", "congvan.db")
+
+    def hooks_needed(self, summary: Summary) -> bool:
+        """The graph and the tracker are rebuilt when a record changed or one of them is missing;
+        a re-ingest of unchanged files leaves them as they are."""
+        changed = any(o.status in ("new", "updated", "duplicate") for o in summary.outcomes)
+        return changed or not all((self.out / name).exists() for name in self.HOOK_OUTPUTS)
+
     def after_ingest(self) -> list[str]:
         """Rebuild the graph and the tracker from all records; return warnings."""
         import importlib
@@ -364,7 +372,7 @@ def ingest(paths: list[Path], out_dir: Path, jobs: int = 1, progress=None,
     with OutputLock(out_dir):
         job = Ingest(out_dir, jobs, progress)
         summary = job.run(discover(paths))
-        if hooks:
+        if hooks and job.hooks_needed(summary):
             for note in job.after_ingest():
                 print("cảnh báo:", note, file=sys.stderr)
         return summary

@@ -99,3 +99,17 @@ def test_cli_exit_codes_and_show(tmp_path, capsys):
     shown = json.loads(capsys.readouterr().out)
     assert shown["source"]["path"].endswith("001_741c13397cfce331.txt")
     assert main(["show", str(tmp_path / "nope.txt"), "--dir", str(out)]) == 2
+
+
+def test_an_unchanged_reingest_leaves_graph_and_tracker_alone(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SEED, src)
+    out = tmp_path / "out"
+    ingest([src], out)
+    stamps = {name: (out / name).stat().st_mtime_ns for name in ("lineage.json", "congvan.db")}
+    ingest([src], out)
+    assert {name: (out / name).stat().st_mtime_ns for name in stamps} == stamps
+    (out / "lineage.json").unlink()                 # a missing output is rebuilt
+    ingest([src], out)
+    assert (out / "lineage.json").exists()
