@@ -304,7 +304,7 @@ class Ingest:
                 return
         if previous.get("record"):
             o.status = "updated"
-        atomic_write_json(self.records_dir / name, o.record, durable=False)
+        atomic_write_json(self.records_dir / name, o.record, indent=None, durable=False)
         entry.update(status="ok", record=name, identity=identity)
         self.ledger[o.path] = entry
         for k in (("sha", o.sha256), ("id", identity)):
