@@ -349,21 +349,27 @@ class Ingest:
         return changed or not all((self.out / name).exists() for name in self.HOOK_OUTPUTS)
 
     def after_ingest(self) -> list[str]:
-        """Rebuild the graph and the tracker from all records; return warnings."""
-        import importlib
-        notes = []
-        for mod in ("pipeline.graph", "pipeline.track"):
-            try:
-                hook = getattr(importlib.import_module(mod), "after_ingest", None)
-            except ImportError:
-                continue
-            if hook is None:
-                continue
-            try:
-                hook(self.out, iter_records(self.out))
-            except Exception as e:
-                notes.append(f"{mod}: {type(e).__name__}: {e}")
-        return notes
+        """Rebuild the graph and the tracker from all records; return warnings. They are
+        independent of each other, so with more than one job they run side by side."""
+        if self.jobs > 1:
+            with ProcessPoolExecutor(max_workers=len(HOOKS)) as pool:
+                return [n for n in pool.map(run_hook, HOOKS, [self.out] * len(HOOKS)) if n]
+        return [n for n in (run_hook(mod, self.out) for mod in HOOKS) if n]
+
+
+HOOKS = ("pipeline.graph", "pipeline.track")
+
+
+def run_hook(module: str, out_dir: Path) -> str | None:
+    """Call ``module.after_ingest(out_dir, records)``; a failure is a warning, not a crash."""
+    import importlib
+    try:
+        hook = getattr(importlib.import_module(module), "after_ingest", None)
+        if hook is not None:
+            hook(out_dir, iter_records(out_dir))
+    except Exception as e:
+        return f"{module}: {type(e).__name__}: {e}"
+    return None
 
 
 def ingest(paths: list[Path], out_dir: Path, jobs: int = 1, progress=None,
