@@ -347,7 +347,7 @@ def test_zip_bomb_is_refused_before_parsing(tmp_path, monkeypatch):
 
     def no_parsing(*a, **k):
         raise AssertionError("the package was parsed")
-    monkeypatch.setattr(docx, "Document", no_parsing)
+    monkeypatch.setattr(docx_reader, "_Package", no_parsing)
     err = error_of(p)
     assert "vượt giới hạn 200 MB" in err.vi and "zip bomb" in err.en
 

@@ -25,10 +25,13 @@ refused before anything is unpacked.
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 import zipfile
 from functools import lru_cache
 from pathlib import Path
+
+from lxml import etree
 
 from extractors.base import alternation, load_lines, load_tsv
 from pipeline.model import Block, Document, ReadError
@@ -56,6 +59,7 @@ SDT, SDT_CONTENT, CUSTOM_XML = _w("sdt"), _w("sdtContent"), _w("customXml")
 TXBX = _w("txbxContent")
 ALT, CHOICE, FALLBACK = f"{{{MC}}}AlternateContent", f"{{{MC}}}Choice", f"{{{MC}}}Fallback"
 VAL = _w("val")
+RFONTS, ASCII, HANSI = _w("rFonts"), _w("ascii"), _w("hAnsi")
 
 # paragraph-level containers whose runs are part of the text, and those that are not
 _INLINE_CONTAINERS = {_w(t) for t in ("hyperlink", "ins", "smartTag", "customXml", "fldSimple",
@@ -220,7 +224,7 @@ def _group(lines: list[str]) -> list[str]:
 # --- the reader --------------------------------------------------------------------------------
 
 class _Reader:
-    def __init__(self, package) -> None:
+    def __init__(self, package: "_Package") -> None:
         self.pkg = package
         self.blocks: list[Block] = []
         self.tables = 0
@@ -235,29 +239,11 @@ class _Reader:
 
     # styles: fonts, numbering and borders by style id, following basedOn
     def _styles(self) -> None:
-        self.style: dict[str, dict] = {}
-        self.default_pstyle: str | None = None
-        self.default_fonts: dict[str, str | None] = {}
-        try:
-            root = self.pkg.styles.element
-        except Exception:                                   # no styles part
-            return
-        for st in root.iter(_w("style")):
-            sid = st.get(_w("styleId"))
-            if not sid:
-                continue
-            based = st.find(_w("basedOn"))
-            self.style[sid] = {
-                "type": st.get(_w("type")),
-                "based": based.get(VAL) if based is not None else None,
-                "fonts": _fonts(st.find(f"{_w('rPr')}/{_w('rFonts')}")),
-                "numPr": st.find(f"{_w('pPr')}/{_w('numPr')}"),
-                "borders": st.find(f"{_w('tblPr')}/{_w('tblBorders')}"),
-            }
-            if st.get(_w("type")) == "paragraph" and st.get(_w("default")) in ("1", "true"):
-                self.default_pstyle = sid
-        dd = root.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}/{_w('rFonts')}")
-        self.default_fonts = _fonts(dd)
+        self.style, self.default_pstyle, self.default_fonts, legacy_styles = \
+            _compiled_styles(self.pkg.styles)
+        # runs are looked up font by font only when a legacy font is named somewhere: in the
+        # styles, or on a run of the document itself
+        self.legacy_fonts = legacy_styles or _names_legacy_font(self.pkg.document.iter(RFONTS))
 
     def _chain(self, sid: str | None):
         seen = set()
@@ -287,33 +273,8 @@ class _Reader:
 
     # numbering: Word's automatic list numbers, written out as printed
     def _numbering(self) -> None:
-        self.nums: dict[str, tuple[str, dict]] = {}
         self.counters: dict[str, dict[int, int | None]] = {}
-        try:
-            root = self.pkg.part.numbering_part.element
-        except Exception:                                   # no numbering part
-            return
-        abstract: dict[str, dict[int, dict]] = {}
-        for an in root.iter(_w("abstractNum")):
-            abstract[an.get(_w("abstractNumId"))] = {
-                _int(lvl.get(_w("ilvl")), 0): _level(lvl) for lvl in an.iter(_w("lvl"))}
-        for num in root.iter(_w("num")):
-            aid = num.find(_w("abstractNumId"))
-            if aid is None or aid.get(VAL) not in abstract:
-                continue
-            levels = {k: dict(v) for k, v in abstract[aid.get(VAL)].items()}
-            key = aid.get(VAL)
-            for ov in num.iter(_w("lvlOverride")):
-                ilvl = _int(ov.get(_w("ilvl")), 0)
-                so = ov.find(_w("startOverride"))
-                if so is not None:
-                    levels.setdefault(ilvl, {"start": 1, "fmt": "decimal", "text": f"%{ilvl + 1}."})
-                    levels[ilvl]["start"] = _int(so.get(VAL), 1)
-                    key = "num" + num.get(_w("numId"), "")      # restarts: a list of its own
-                lv = ov.find(_w("lvl"))
-                if lv is not None:
-                    levels[ilvl] = _level(lv)
-            self.nums[num.get(_w("numId"))] = (key, levels)
+        self.nums = _compiled_numbering(self.pkg.numbering)
 
     def _number(self, p, pstyle: str | None) -> str:
         numpr = p.find(f"{_w('pPr')}/{_w('numPr')}")
@@ -325,10 +286,9 @@ class _Reader:
         if num_id is None:
             for s in self._chain(pstyle):
                 if s["numPr"] is not None:
-                    n, lv = s["numPr"].find(_w("numId")), s["numPr"].find(_w("ilvl"))
-                    num_id = n.get(VAL) if n is not None else None
-                    if ilvl is None and lv is not None:
-                        ilvl = _int(lv.get(VAL), 0)
+                    num_id, style_ilvl = s["numPr"]
+                    if ilvl is None and style_ilvl is not None:
+                        ilvl = style_ilvl
                     break
         if not num_id or num_id == "0" or num_id not in self.nums:
             return ""
@@ -423,6 +383,9 @@ class _Reader:
                 boxes.extend(_text_boxes(c))
         text = "".join(parts)
         if not text:
+            return
+        if not self.legacy_fonts:                    # no legacy font in the package
+            runs.append([text, None, False])
             return
         font = self._font(r, pstyle)
         by_font = legacy.legacy_font(font) is not None
@@ -604,19 +567,239 @@ class _Reader:
 
     def _bordered(self, tbl) -> bool:
         tblpr = tbl.find(_w("tblPr"))
-        found = None
         if tblpr is not None:
             found = tblpr.find(_w("tblBorders"))
-            if found is None:
+            if found is not None:
+                if _visible(found):
+                    return True
+            else:
                 ts = tblpr.find(_w("tblStyle"))
                 if ts is not None:
                     for s in self._chain(ts.get(VAL)):
-                        if s["borders"] is not None:
-                            found = s["borders"]
+                        if s["borders"] is not None:        # the style's borders, seen or not
+                            if s["borders"]:
+                                return True
                             break
-        if found is not None and _visible(found):
-            return True
         return any(_visible(b) for b in tbl.iter(_w("tcBorders")))
+
+
+def _nums_of(root) -> dict[str, tuple[str, dict]]:
+    nums: dict[str, tuple[str, dict]] = {}
+    abstract: dict[str, dict[int, dict]] = {}
+    for an in root.iter(_w("abstractNum")):
+        abstract[an.get(_w("abstractNumId"))] = {
+            _int(lvl.get(_w("ilvl")), 0): _level(lvl) for lvl in an.iter(_w("lvl"))}
+    for num in root.iter(_w("num")):
+        aid = num.find(_w("abstractNumId"))
+        if aid is None or aid.get(VAL) not in abstract:
+            continue
+        levels = {k: dict(v) for k, v in abstract[aid.get(VAL)].items()}
+        key = aid.get(VAL)
+        for ov in num.iter(_w("lvlOverride")):
+            ilvl = _int(ov.get(_w("ilvl")), 0)
+            so = ov.find(_w("startOverride"))
+            if so is not None:
+                levels.setdefault(ilvl, {"start": 1, "fmt": "decimal", "text": f"%{ilvl + 1}."})
+                levels[ilvl]["start"] = _int(so.get(VAL), 1)
+                key = "num" + num.get(_w("numId"), "")      # restarts: a list of its own
+            lv = ov.find(_w("lvl"))
+            if lv is not None:
+                levels[ilvl] = _level(lv)
+        nums[num.get(_w("numId"))] = (key, levels)
+    return nums
+
+# --- the package -------------------------------------------------------------------------------
+# The package is read with lxml directly, the way python-docx loads it (same parser settings, the
+# same relationships walked and the same parts parsed, so a damaged package is refused alike),
+# without building python-docx's object model. Styles and numbering definitions are compiled
+# once per distinct part: the documents of one office share their template.
+
+_XML = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+CT_DOCUMENT_MAIN = _CT + "document.main+xml"
+CT_STYLES = _CT + "styles+xml"
+CT_NUMBERING = _CT + "numbering+xml"
+# the parts python-docx parses when it opens a package: malformed XML in any of them is an error
+_PARSED = {CT_DOCUMENT_MAIN, CT_STYLES, CT_NUMBERING, _CT + "header+xml", _CT + "footer+xml",
+           _CT + "settings+xml", _CT + "comments+xml",
+           "application/vnd.openxmlformats-package.core-properties+xml"}
+_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CTYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
+_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+RT_OFFICE_DOCUMENT, RT_STYLES, RT_NUMBERING = (_RT + "officeDocument", _RT + "styles",
+                                               _RT + "numbering")
+_NO_PART = object()             # a relationship python-docx cannot resolve to an XML part
+
+
+class _Package:
+    """The parts of a .docx the reader needs: the main document's root element, and the raw
+    styles and numbering parts (``None`` when absent, ``_NO_PART`` when unusable)."""
+
+    def __init__(self, z: zipfile.ZipFile, path: Path) -> None:
+        self.zip = z
+        types = etree.fromstring(z.read("[Content_Types].xml"), _XML)
+        self.overrides = {o.get("PartName", "").lower(): o.get("ContentType")
+                          for o in types.iter(f"{{{_CTYPES}}}Override")}
+        self.defaults = {d.get("Extension", "").lower(): d.get("ContentType")
+                         for d in types.iter(f"{{{_CTYPES}}}Default")}
+        self.rels: dict[str, list[tuple[str, str]]] = {}       # part → [(type, target part)]
+        self.types: dict[str, str] = {}
+        self.blobs: dict[str, bytes] = {}
+        self._walk("/")
+        main = self._related("/", RT_OFFICE_DOCUMENT)
+        if self.types[main] != CT_DOCUMENT_MAIN:
+            raise ValueError(f"file '{path}' is not a Word file, content type is "
+                             f"'{self.types[main]}'")
+        self.document = etree.fromstring(self.blobs[main], _XML)
+        self.body = self.document.find(_w("body"))
+        self.styles = self._optional(main, RT_STYLES, CT_STYLES)
+        self.numbering = self._optional(main, RT_NUMBERING, CT_NUMBERING)
+
+    def _content_type(self, partname: str) -> str:
+        ct = self.overrides.get(partname.lower())
+        if ct is not None:
+            return ct
+        ext = posixpath.splitext(partname)[1]
+        ct = self.defaults.get((ext[1:] if ext.startswith(".") else ext).lower())
+        if ct is not None:
+            return ct
+        raise KeyError(f"no content type for partname '{partname}' in [Content_Types].xml")
+
+    def _walk(self, source: str) -> None:
+        """Every part reachable from ``source`` by internal relationships, once each."""
+        base, name = posixpath.split(source)
+        try:
+            xml = self.zip.read(posixpath.join(base, "_rels", name + ".rels").lstrip("/"))
+        except KeyError:
+            xml = None
+        rels: list[tuple[str, str]] = []
+        self.rels[source] = rels
+        if xml is None:
+            return
+        targets = []
+        for rel in etree.fromstring(xml, _XML).iter(f"{{{_RELS}}}Relationship"):
+            if rel.get("TargetMode") == "External":
+                continue
+            target = posixpath.abspath(posixpath.join(base, rel.get("Target")))
+            rels.append((rel.get("Type"), target))
+            targets.append(target)
+        for target in targets:
+            if target in self.rels:
+                continue
+            member = target.lstrip("/")
+            self.rels[target] = []                     # visited
+            ct = self._content_type(target)
+            self.types[target] = ct
+            if ct in _PARSED:
+                blob = self.zip.read(member)
+                # malformed XML is refused here (styles and numbering: when first compiled)
+                if ct == CT_STYLES:
+                    _compiled_styles(blob)
+                elif ct == CT_NUMBERING:
+                    _compiled_numbering(blob)
+                else:
+                    etree.fromstring(blob, _XML)
+                self.blobs[target] = blob
+            else:
+                self.zip.getinfo(member)                # a part that is missing is refused here
+            self._walk(target)
+
+    def _related(self, source: str, reltype: str) -> str:
+        found = [t for rt, t in self.rels[source] if rt == reltype]
+        if not found:
+            raise KeyError(f"no relationship of type '{reltype}' in collection")
+        if len(found) > 1:
+            raise ValueError(f"multiple relationships of type '{reltype}' in collection")
+        return found[0]
+
+    def _optional(self, source: str, reltype: str, content_type: str):
+        try:
+            target = self._related(source, reltype)
+        except KeyError:
+            return None
+        except ValueError:
+            return _NO_PART
+        if self.types.get(target) != content_type:
+            return _NO_PART
+        return self.blobs[target]
+
+
+_STYLES_CACHE: dict[bytes | None, tuple] = {}
+_NUMBERING_CACHE: dict[bytes, dict] = {}
+_CACHE_SIZE = 32
+
+
+def _remember(cache: dict, key, value):
+    if len(cache) >= _CACHE_SIZE:
+        cache.pop(next(iter(cache)))
+    cache[key] = value
+    return value
+
+
+def _names_legacy_font(rfonts_elements) -> bool:
+    """Does any of these ``<w:rFonts>`` name a legacy Vietnamese font?"""
+    for rf in rfonts_elements:
+        for attr in (ASCII, HANSI):
+            if legacy.legacy_font(rf.get(attr)) is not None:
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _default_styles() -> bytes:
+    """The styles python-docx gives a package that has no styles part of its own."""
+    import docx
+    return (Path(docx.__file__).parent / "templates" / "default-styles.xml").read_bytes()
+
+
+def _compiled_styles(blob) -> tuple[dict[str, dict], str | None, dict, bool]:
+    """Styles by id (type, basedOn, fonts, numbering, table borders), the default paragraph
+    style, the document default fonts, and whether any legacy font is named."""
+    if blob is _NO_PART:
+        return {}, None, {}, False
+    if blob is None:
+        blob = _default_styles()
+    hit = _STYLES_CACHE.get(blob)
+    if hit is not None:
+        return hit
+    root = etree.fromstring(blob, _XML)
+    style: dict[str, dict] = {}
+    default_pstyle = None
+    for st in root.iter(_w("style")):
+        sid = st.get(_w("styleId"))
+        if not sid:
+            continue
+        based = st.find(_w("basedOn"))
+        numpr = st.find(f"{_w('pPr')}/{_w('numPr')}")
+        if numpr is not None:
+            n, lv = numpr.find(_w("numId")), numpr.find(_w("ilvl"))
+            numpr = (n.get(VAL) if n is not None else None,
+                     _int(lv.get(VAL), 0) if lv is not None else None)
+        borders = st.find(f"{_w('tblPr')}/{_w('tblBorders')}")
+        style[sid] = {
+            "type": st.get(_w("type")),
+            "based": based.get(VAL) if based is not None else None,
+            "fonts": _fonts(st.find(f"{_w('rPr')}/{_w('rFonts')}")),
+            "numPr": numpr,
+            "borders": _visible(borders) if borders is not None else None,
+        }
+        if st.get(_w("type")) == "paragraph" and st.get(_w("default")) in ("1", "true"):
+            default_pstyle = sid
+    dd = root.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}/{_w('rFonts')}")
+    default_fonts = _fonts(dd)
+    named = [f for s in style.values() for f in (s["fonts"].get("ascii"), s["fonts"].get("hAnsi"))]
+    named += [default_fonts.get("ascii"), default_fonts.get("hAnsi")]
+    any_legacy = any(legacy.legacy_font(f) is not None for f in named)
+    return _remember(_STYLES_CACHE, blob, (style, default_pstyle, default_fonts, any_legacy))
+
+
+def _compiled_numbering(blob) -> dict[str, tuple[str, dict]]:
+    if blob is None or blob is _NO_PART:
+        return {}
+    hit = _NUMBERING_CACHE.get(blob)
+    if hit is not None:
+        return hit
+    return _remember(_NUMBERING_CACHE, blob, _nums_of(etree.fromstring(blob, _XML)))
 
 
 def _int(value: str | None, default: int) -> int:
@@ -746,11 +929,10 @@ def read_docx(path: str | Path) -> Document:
     """Read a Word .docx into a Document (see the module's docstring)."""
     path = Path(path)
     _check_container(path)
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
     try:
-        package = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as e:
+        with zipfile.ZipFile(path) as z:
+            package = _Package(z, path)
+    except (zipfile.BadZipFile, KeyError) as e:
         raise ReadError(f"the .docx is damaged ({e})", "tệp .docx bị hỏng, không đọc được")
     except ValueError as e:
         raise ReadError(f"not a Word document ({e})", "tệp không phải tài liệu Word")
@@ -758,7 +940,7 @@ def read_docx(path: str | Path) -> Document:
         raise ReadError(f"the .docx cannot be parsed ({type(e).__name__}: {e})",
                         "không phân tích được nội dung tệp .docx (tệp hỏng?)")
     reader = _Reader(package)
-    reader.body(package.element.body)
+    reader.body(package.body)
     warnings = list(reader.warnings)
     names = {legacy.TCVN3: "TCVN3 (.VnTime…)", legacy.VNI: "VNI (VNI-Times…)"}
     for enc, n in sorted(reader.converted.items()):
