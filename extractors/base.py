@@ -33,6 +33,12 @@ _OLD_STYLE = re.compile(r"(?i)(?<!q)(o)(a|e)([" + _TONES + r"])(?![^\W\d_]|[\u03
                         r"|(?<!q)(u)(y)([" + _TONES + r"])(?![^\W\d_]|[\u0300-\u036f])")
 
 
+# every match of _OLD_STYLE is three characters that this class pattern finds first (o/u, then
+# a/e/y, then a tone mark); two such triples never overlap, so the matches are found by trying
+# _OLD_STYLE only where this one matches
+_OLD_STYLE_AT = re.compile(r"[oOuU][aAeEyY][" + _TONES + r"]")
+
+
 def new_tones(s: str) -> str:
     """Move old-style tone marks to the new style: ``Hoá`` → ``Hóa``, ``Uỷ`` → ``Ủy``.
 
@@ -41,15 +47,21 @@ def new_tones(s: str) -> str:
     """
     if not s.isascii():
         d = unicodedata.normalize("NFD", s)
-
-        def swap(m: re.Match) -> str:
+        parts: list[str] = []
+        last = 0
+        for c in _OLD_STYLE_AT.finditer(d):
+            m = _OLD_STYLE.match(d, c.start())
+            if m is None:
+                continue
+            parts.append(d[last:m.start()])
             if m.group(1):
-                return m.group(1) + m.group(3) + m.group(2)
-            return m.group(4) + m.group(6) + m.group(5)
-
-        d2 = _OLD_STYLE.sub(swap, d)
-        if d2 != d:
-            return unicodedata.normalize("NFC", d2)
+                parts.append(m.group(1) + m.group(3) + m.group(2))
+            else:
+                parts.append(m.group(4) + m.group(6) + m.group(5))
+            last = m.end()
+        if parts:
+            parts.append(d[last:])
+            return unicodedata.normalize("NFC", "".join(parts))
     return s
 
 

@@ -40,9 +40,30 @@ def _re(kind: str, ignore_case: bool = False) -> re.Pattern:
     return re.compile("(?:" + alternation(phrases) + ")" + _END, re.I if ignore_case else 0)
 
 
+# (kind, ignore_case) → (the phrase pattern, {character: can a phrase start with it?}, the
+# pattern of first characters); most positions are turned down by the first character alone
+_MATCHERS: dict[tuple[str, bool], tuple[re.Pattern, dict[str, bool], re.Pattern | None]] = {}
+
+
+def _matcher(kind: str, ignore_case: bool) -> tuple[re.Pattern, dict[str, bool], re.Pattern | None]:
+    phrases = [p for p in _lexicon().get(kind, []) if p]
+    first = re.compile("(?:" + alternation({p[0] for p in phrases}) + ")", re.I if ignore_case else 0) \
+        if phrases else None
+    out = _MATCHERS[(kind, ignore_case)] = (_re(kind, ignore_case), {}, first)
+    return out
+
+
 def _m(kind: str, s: str, i: int, ignore_case: bool = False) -> int | None:
     """End of a ``kind`` phrase that starts at ``s[i]``, or None."""
-    m = _re(kind, ignore_case).match(s, i)
+    rx, starts, first = _MATCHERS.get((kind, ignore_case)) or _matcher(kind, ignore_case)
+    if first is not None and i < len(s):
+        c = s[i]
+        ok = starts.get(c)
+        if ok is None:
+            ok = starts[c] = first.match(c) is not None
+        if not ok:
+            return None
+    m = rx.match(s, i)
     return m.end() if m else None
 
 

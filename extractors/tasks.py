@@ -625,7 +625,8 @@ def _delegate_res() -> tuple[re.Pattern, re.Pattern]:
 
 @lru_cache(maxsize=None)
 def _report_res() -> tuple[re.Pattern, re.Pattern]:
-    also, toward = _report_res()
+    also = re.compile(r"\s*(?:,\s*(?:" + alternation(_cues()["report+"]) + r")\s*)?")
+    toward = re.compile(_cue_re("toward").pattern + r"\s+")
     return also, toward
 
 
@@ -654,8 +655,7 @@ def _delegates(s: str, a: int, b: int, exclude: set[str]) -> list[Found]:
 
 
 def _report_to(s: str, a: int, b: int) -> str | None:
-    also = re.compile(r"\s*(?:,\s*(?:" + alternation(_cues()["report+"]) + r")\s*)?")
-    toward = re.compile(_cue_re("toward").pattern + r"\s+")
+    also, toward = _report_res()
     for m in _cue_re("report", True).finditer(s, a, b):
         i = m.end()
         clause_end = i

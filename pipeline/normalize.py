@@ -23,14 +23,16 @@ _DASHES = re.compile(r"[\u2010-\u2015\u2212\u2e3a\u2e3b]")
 _SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\ufeff\u00ad\r]")
 # markdown: emphasis markers, heading hashes, escaped punctuation, trailing hard-break spaces
-_EMPHASIS = re.compile(r"\*+|(?<![\w/])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\w/])")
+# (each branch opens with its literal so that the search skips straight to "*" and "_":
+#  ``_(?<![\w/]_)_{0,2}`` is ``(?<![\w/])_{1,3}`` checked after its first "_")
+_EMPHASIS = re.compile(r"\*\**|_(?<![\w/]_)_{0,2}(?=\S)|_(?<=\S_)_{0,2}(?![\w/])")
 _HEADING = re.compile(r"(?m)^[ ]{0,3}#{1,6}[ ]+")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _RULE = re.compile(r"(?m)^[ ]*[-_=*.·…]{3,}[ ]*$")
-_TRAILING = re.compile(r"(?m)[ ]+$")
+_TRAILING = re.compile(r"(?m)  *$")
 _LEADING = re.compile(r"(?m)^[ ]+")
-_MULTISPACE = re.compile(r"(?<=\S) {2,}")
-_BLANKS = re.compile(r"\n{3,}")
+_MULTISPACE = re.compile(r" (?<=\S ) +")             # (?<=\S) {2,}, opening with its literal
+_BLANKS = re.compile(r"\n\n\n+")
 _WORDS = re.compile(r"[^\W\d_]+")
 
 # a line that opens an item of a list: never joined onto the line before
@@ -125,15 +127,35 @@ def _is_caps(line: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+def _caps_parts(line: str) -> tuple[bool, bool]:
+    """(has a letter, every letter is a capital): ``_is_caps`` of joined lines, piece by piece."""
+    has = False
+    for c in line:
+        if c.isalpha():
+            if not c.isupper():
+                return True, False
+            has = True
+    return has, True
+
+
 def should_join(a: str, b: str, across_blank: bool = False) -> bool:
     """Is the line break between line ``a`` and line ``b`` a hard wrap inside one sentence?"""
+    return _should_join(a, b, across_blank, None)
+
+
+def _should_join(a: str, b: str, across_blank: bool, pieces: list | None) -> bool:
+    """``should_join``; ``a`` is the lines of ``pieces`` joined, whose ``_caps_parts`` are
+    worked out only when needed (a joined line's entry is its ``_caps_parts``)."""
     if not a or not b:
         return False
     if _MARKER_ONLY.match(a) and not across_blank:
         return True                                   # "I." ⏎ "ĐÁNH GIÁ …", "-" ⏎ "Trường hợp …"
     if _ITEM.match(b) or _block_start().match(b) or _ROW_NUMBER.match(a) or _ROW_NUMBER.match(b):
         return False
-    if _TERMINAL.search(a) or _NUMBER_LINE.match(a) or _AUTHORITY.match(a):
+    # (the end tests read only the last characters of ``a``, which grows as lines are joined:
+    #  every match of _TERMINAL and _JOINING_END is shorter than the tail searched)
+    tail = a[-12:]
+    if _TERMINAL.search(tail) or _NUMBER_LINE.match(a) or _AUTHORITY.match(a):
         return False
     if _ADDRESSED.match(a) and b[0].isupper():         # "Kính gửi: Công ty X" ⏎ a new line
         return False
@@ -142,12 +164,21 @@ def should_join(a: str, b: str, across_blank: bool = False) -> bool:
         return first.islower()
     if first.islower() or first.isdigit() or first in "(\"“'‘":
         return True
-    caps_a, caps_b = _is_caps(a), _is_caps(b)
-    if caps_a and caps_b:                             # header and title lines
-        if _JOINING_END.search(a):
+    if pieces is None:
+        has_a, upper_a = _caps_parts(a)
+    else:
+        has_a, upper_a = False, True
+        for k, p in enumerate(pieces):
+            if isinstance(p, str):
+                p = pieces[k] = _caps_parts(p)
+            has_a, upper_a = has_a or p[0], upper_a and p[1]
+    caps_a_ = has_a and upper_a
+    caps_b = _is_caps(b)
+    if caps_a_ and caps_b:                            # header and title lines
+        if _JOINING_END.search(tail):
             return True
         return len(_WORDS.findall(b)) <= 2 and not _caps_head().match(b)
-    if caps_a != caps_b:                              # a title line, then a name or body
+    if caps_a_ != caps_b:                             # a title line, then a name or body
         return False
     return True
 
@@ -158,11 +189,15 @@ def _join_wraps(s: str, m: list[int]) -> tuple[str, list[int]]:
     om: list[int] = []
     pos = 0
     prev_text = None          # last non-blank line emitted
+    pieces: list = []         # the lines joined into prev_text (see _should_join)
     pending_blank = 0         # blank lines seen since then
+    end = m[-1] + 1 if m else 0
+    n = len(m)
     for line in lines:
-        lm = m[pos:pos + len(line)]
-        nl = m[pos + len(line)] if pos + len(line) < len(m) else (m[-1] + 1 if m else 0)
-        pos += len(line) + 1
+        ln = len(line)
+        lm = m[pos:pos + ln]
+        nl = m[pos + ln] if pos + ln < n else end
+        pos += ln + 1
         if not line.strip():
             pending_blank += 1
             continue
@@ -170,18 +205,22 @@ def _join_wraps(s: str, m: list[int]) -> tuple[str, list[int]]:
             out.append(line)
             om.extend(lm)
             prev_text = line
+            pieces = [line]
             pending_blank = 0
             continue
-        elif should_join(prev_text, line, across_blank=pending_blank > 0):
+        elif _should_join(prev_text, line, pending_blank > 0, pieces):
             out.append(" " + line)
             om.append(lm[0] - 1 if lm else nl)
             om.extend(lm)
+            prev_text = prev_text + " " + line
+            pieces.append(line)
         else:
             sep = "\n\n" if pending_blank else "\n"
             out.append(sep + line)
             om.extend([lm[0] - 1 if lm else nl] * len(sep))
             om.extend(lm)
-        prev_text = prev_text + " " + line if out[-1].startswith(" ") else line
+            prev_text = line
+            pieces = [line]
         pending_blank = 0
     return "".join(out), om
 
