@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -12,12 +13,20 @@ def atomic_write_bytes(path: Path, data: bytes, durable: bool = True) -> None:
 
     ``durable`` also waits for the disk (fsync); without it the file is still whole after a
     crash of the process, and a caller that needs it on disk syncs once for a whole batch."""
+    with atomic_open(path, durable) as f:
+        f.write(data)
+
+
+@contextmanager
+def atomic_open(path: Path, durable: bool = True):
+    """A binary file to write ``path`` through; it replaces ``path`` only if the block ends
+    without an error, so a large output can be streamed rather than built in memory."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        os.fchmod(fd, 0o666 & ~_umask())            # as an ordinary file, not mkstemp's 0600
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            yield f
             f.flush()
             if durable:
                 os.fsync(f.fileno())

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from pipeline.files import atomic_write_bytes
+from pipeline.files import atomic_open
 from pipeline.ingest import iter_records
 
 from extractors.base import fold
@@ -199,16 +199,36 @@ def build_graph(records: list[dict]) -> nx.MultiDiGraph:
 
 
 # --- files ------------------------------------------------------------------------------------
+def write_graphml(g: nx.MultiDiGraph, f) -> None:
+    nx.write_graphml(g, f, encoding="utf-8")
+
+
+def write_json(g: nx.MultiDiGraph, f) -> None:
+    """The node-link JSON of ``g`` (as networkx.node_link_data with edges="edges"), written
+    one node or edge a line: a graph of 100,000 documents never exists as one string."""
+    def dump(obj) -> bytes:
+        return json.dumps(obj, ensure_ascii=False).encode("utf-8")
+    f.write(b'{"directed": true, "multigraph": true, "graph": ' + dump(g.graph) + b',\n"nodes": [\n')
+    for i, (n, attrs) in enumerate(g.nodes(data=True)):
+        f.write((b",\n" if i else b"") + dump({**attrs, "id": n}))
+    f.write(b'\n],\n"edges": [\n')
+    for i, (u, v, k, attrs) in enumerate(g.edges(keys=True, data=True)):
+        f.write((b",\n" if i else b"") + dump({**attrs, "source": u, "target": v, "key": k}))
+    f.write(b"\n]}\n")
+
+
 def to_graphml(g: nx.MultiDiGraph) -> bytes:
     from io import BytesIO
     buf = BytesIO()
-    nx.write_graphml(g, buf, encoding="utf-8")
+    write_graphml(g, buf)
     return buf.getvalue()
 
 
 def to_json(g: nx.MultiDiGraph) -> bytes:
-    data = nx.node_link_data(g, edges="edges")
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    from io import BytesIO
+    buf = BytesIO()
+    write_json(g, buf)
+    return buf.getvalue()
 
 
 def from_json(data: dict) -> nx.MultiDiGraph:
@@ -219,8 +239,10 @@ def after_ingest(out_dir: Path, records: list[dict]) -> None:
     """Rebuild the graph from all records: out_dir/lineage.graphml and out_dir/lineage.json."""
     g = build_graph(records)
     out_dir = Path(out_dir)
-    atomic_write_bytes(out_dir / GRAPHML, to_graphml(g))
-    atomic_write_bytes(out_dir / JSON, to_json(g))
+    with atomic_open(out_dir / GRAPHML) as f:
+        write_graphml(g, f)
+    with atomic_open(out_dir / JSON) as f:
+        write_json(g, f)
 
 
 def load_graph(out_dir: Path) -> nx.MultiDiGraph | None:

@@ -252,3 +252,14 @@ def test_same_number_and_symbol_of_two_provinces_are_two_documents():
                  [cite("Kế hoạch", "45", "KH-UBND", "Ủy ban nhân dân tỉnh Đắk Nông", "2025-02-20", "follows_up")])
     g = build_graph([a, b, citing])
     assert edges(g) == [("c.txt", "b.txt", "follows_up")]
+
+
+def test_the_streamed_json_is_networkx_node_link_data():
+    import networkx as nx
+
+    from pipeline.graph import to_json
+    g = nx.MultiDiGraph()
+    g.add_node("a|2025|217|cđ-ttg", label="Công điện 217/CĐ-TTg", in_corpus=True)
+    g.add_node("b", label="Kế hoạch 0129/KH-UBND")
+    g.add_edge("b", "a|2025|217|cđ-ttg", key="implements:0", relation="implements", trigger="Căn cứ")
+    assert json.loads(to_json(g)) == nx.node_link_data(g, edges="edges")
