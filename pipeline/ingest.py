@@ -18,7 +18,9 @@ import json
 import os
 import sys
 import time
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -141,6 +143,10 @@ def process_file(path: str, sha256: str) -> Outcome:
                        en=f"internal error in {stage}: {type(e).__name__}: {e}")
 
 
+def process_batch(items: list[tuple[str, str]]) -> list[Outcome]:
+    return [process_file(path, digest) for path, digest in items]
+
+
 def _record_name(path: Path) -> str:
     return path.stem + ".json"
 
@@ -254,13 +260,22 @@ class Ingest:
         return summary
 
     def _map(self, todo: list[tuple[str, str]]):
+        """Outcomes in input order. With several jobs, a bounded number of batches is in flight,
+        so workers faster than the writer never pile finished records up in memory."""
         if self.jobs == 1 or len(todo) < 2:
             for path, digest in todo:
                 yield process_file(path, digest)
             return
+        size = max(1, min(32, len(todo) // (self.jobs * 4) or 1))
+        batches = iter([todo[i:i + size] for i in range(0, len(todo), size)])
         with ProcessPoolExecutor(max_workers=self.jobs) as pool:
-            chunk = max(1, min(32, len(todo) // (self.jobs * 4) or 1))
-            yield from pool.map(process_file, [p for p, _ in todo], [d for _, d in todo], chunksize=chunk)
+            pending = deque(pool.submit(process_batch, b) for b in islice(batches, self.jobs * 8))
+            while pending:
+                done = pending.popleft().result()
+                nxt = next(batches, None)
+                if nxt is not None:
+                    pending.append(pool.submit(process_batch, nxt))
+                yield from done
 
     def _index(self) -> dict:
         """What the ledger knows of earlier records: content hash and identity → record file."""
