@@ -562,25 +562,17 @@ def _resolve_unit(typ: str | None, name: str, era: str, text: str, hint: gz.Unit
     homonyms the one the document's place line and body point to. The map of the document's
     date is searched first; a name it does not hold is looked for, by the exact name, in the
     other maps (a ``TỈNH QUẢNG NAM`` in a document dated after the 2025 merger)."""
-    g = gz.gazetteer(era)
-    unit, exact = _resolve_in(g, typ, name, text, hint, place, strict=True)
-    if unit is not None and exact:
-        return unit
-    if typ:
-        relaxed, _ = _resolve_in(g, typ, gz.split_type(name)[1], text, hint, place, strict=False)
-        if relaxed is not None:
-            return relaxed
-    if unit is not None:
-        return unit
-    for other in _other_eras(era):
-        og = gz.gazetteer(other)
-        unit, exact = _resolve_in(og, typ, name, text, hint, place, strict=True)
+    for own, e in ((True, era), *((False, o) for o in _other_eras(era))):
+        g = gz.gazetteer(e)
+        unit, exact = _resolve_in(g, typ, name, text, hint, place, strict=True)
         if unit is not None and exact:
             return unit
         if typ:
-            relaxed, _ = _resolve_in(og, typ, gz.split_type(name)[1], text, hint, place, strict=False)
+            relaxed, _ = _resolve_in(g, typ, gz.split_type(name)[1], text, hint, place, strict=False)
             if relaxed is not None:
                 return relaxed
+        if own and unit is not None:                  # a near match in the document's own map
+            return unit
     return None
 
 
