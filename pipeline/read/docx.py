@@ -893,24 +893,23 @@ def _text_boxes(el) -> list:
     return found
 
 
-def _rows(tbl):
-    for child in tbl:
-        if child.tag == TR:
+def _children_tagged(parent, tag):
+    """Children of ``parent`` with ``tag``, looking through content controls and custom XML."""
+    for child in parent:
+        if child.tag == tag:
             yield child
         elif child.tag in (SDT, CUSTOM_XML):
             inner = child.find(SDT_CONTENT) if child.tag == SDT else child
             if inner is not None:
-                yield from (r for r in inner if r.tag == TR)
+                yield from (c for c in inner if c.tag == tag)
+
+
+def _rows(tbl):
+    return _children_tagged(tbl, TR)
 
 
 def _row_cells(tr):
-    for child in tr:
-        if child.tag == TC:
-            yield child
-        elif child.tag in (SDT, CUSTOM_XML):
-            inner = child.find(SDT_CONTENT) if child.tag == SDT else child
-            if inner is not None:
-                yield from (c for c in inner if c.tag == TC)
+    return _children_tagged(tr, TC)
 
 
 def _has_text(tc) -> bool:
