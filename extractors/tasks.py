@@ -897,22 +897,26 @@ def _structured(s: str, n: Node, nid: str, parent_id: str | None, inherited: lis
 
 def _tail_tasks(s: str, lines: list[Line], idx: list[int], prefix: str, first: int) -> list[_Draft]:
     out: list[_Draft] = []
-    number = first
     for i in idx:
         ln = lines[i]
-        for a, b in _sentences(s, ln.start, ln.end):
-            sent = s[a:b].rstrip()
-            if sent.endswith(":"):
-                continue
-            d = _directive(s, a, b)
-            if d is None:
-                continue
-            found, e = d
-            if _is_closing(s[e:b]):
-                continue
-            out.append(_Draft(prefix + str(number), None, a, b, found, _role(s, e, b), _supporting(s, a, b)))
-            number += 1
+        for a, b, found, e in _assigning_sentences(s, ln.start, ln.end, skip_lead_ins=True):
+            out.append(_Draft(prefix + str(first + len(out)), None, a, b, found, _role(s, e, b),
+                              _supporting(s, a, b)))
     return out
+
+
+def _assigning_sentences(s: str, a: int, b: int, skip_lead_ins: bool = False):
+    """(start, end, assignees found, end of the assignee part) of each sentence of s[a:b] that
+    assigns work and is not a closing formula; lead-ins ending in ':' are skipped on request."""
+    for x, y in _sentences(s, a, b):
+        if skip_lead_ins and s[x:y].rstrip().endswith(":"):
+            continue
+        d = _directive(s, x, y)
+        if d is None:
+            continue
+        found, e = d
+        if not _is_closing(s[e:y]):
+            yield x, y, found, e
 
 
 def _finish(s: str, d: _Draft, issued: str | None) -> dict:
@@ -1249,16 +1253,8 @@ def extract_tasks(t, ctx: dict) -> list[dict]:
 def _tail_tasks_span(s: str, span: tuple[int, int], label: str) -> list[_Draft]:
     """The text of an article line itself ("Điều 4. Giao Sở Y tế …") when it assigns work."""
     out = []
-    a, b = span
-    n = 0
-    for x, y in _sentences(s, a, b):
-        d = _directive(s, x, y)
-        if d is None:
-            continue
-        found, e = d
-        if _is_closing(s[e:y]):
-            continue
-        n += 1
+    for x, y, found, e in _assigning_sentences(s, *span):
+        n = len(out) + 1
         out.append(_Draft(label if n == 1 else f"{label}.{n}", None, x, y, found, _role(s, e, y),
                           _supporting(s, x, y)))
     return out
